@@ -1,0 +1,31 @@
+/** Namespace every Link message carries in `ns` (spec section 5). */
+export const PROTOCOL_NAMESPACE = 'humanos-link'
+/** Protocol version every Link message carries in `v`. */
+export const PROTOCOL_VERSION = 1
+/** The only `alg` an encrypted result may name (spec section 6). */
+export const RESULT_ALG = 'ECDH-P256+HKDF-SHA256+A256GCM'
+/** How far a result's `ts` may be from the host's clock (spec section 6, step 4). */
+export const MAX_RESULT_AGE_MS = 10 * 60 * 1000
+/** Default time to wait for `ready` before failing with `load_timeout` (spec section 8). */
+export const DEFAULT_LOAD_TIMEOUT_MS = 15_000
+
+/** Progress events a frame reports; hosts ignore names they do not know. */
+export const EVENT_NAMES = Object.freeze([
+  'OTP_SENT',
+  'OTP_VERIFIED',
+  'OTP_FAILED',
+  'STEP_VIEWED',
+  'DECISION_MADE',
+  'KYC_STARTED',
+  'KYC_FINISHED',
+] as const)
+export type LinkEventName = (typeof EVENT_NAMES)[number]
+
+/** Why a flow ended without completing. */
+export const EXIT_REASONS = Object.freeze(['user_closed', 'expired', 'canceled'] as const)
+export type ExitReason = (typeof EXIT_REASONS)[number]
+
+/** Languages the hosted flow speaks (the `lang` query parameter). */
+export type LinkLanguage = 'ENG' | 'PRT' | (string & {})
+export type LinkMode = 'inline' | 'modal'
+export type LinkTheme = 'light' | 'dark'

@@ -1,0 +1,42 @@
+import { defineConfig } from '@playwright/test'
+
+const executablePath = process.env.CHROMIUM_PATH || '/usr/bin/chromium'
+const reuseExistingServer = !process.env.CI
+
+/**
+ * Origins used by the browser tests. Host pages and Link frames always run on different
+ * origins, so every origin check in the SDK is exercised for real.
+ */
+export const ORIGINS = {
+  /** Host pages (e2e/fixtures), the integrator's side. */
+  host: 'http://localhost:5180',
+  /** The small test Link frame (e2e/fixtures), speaking the real protocol. */
+  testFrame: 'http://127.0.0.1:5181',
+  /** A third, hostile origin. */
+  attacker: 'http://127.0.0.1:5182',
+} as const
+
+const fixtureServer = (host: string, port: number) => ({
+  command: `pnpm exec vite --config e2e/fixtures/vite.config.ts --host ${host} --port ${port} --strictPort`,
+  url: `http://${host}:${port}/health.txt`,
+  reuseExistingServer,
+  timeout: 60_000,
+})
+
+export default defineConfig({
+  testDir: 'e2e',
+  testMatch: '**/*.spec.ts',
+  workers: 1,
+  retries: 0,
+  timeout: 30_000,
+  reporter: [['list']],
+  use: {
+    browserName: 'chromium',
+    launchOptions: { executablePath, args: ['--disable-gpu', '--disable-quic'] },
+  },
+  webServer: [
+    fixtureServer('localhost', 5180),
+    fixtureServer('127.0.0.1', 5181),
+    fixtureServer('127.0.0.1', 5182),
+  ],
+})
