@@ -1,0 +1,193 @@
+// Shapes of the Humanos API subset (humanos-api.md) and of the decision events shared by
+// webhooks and Link results (link-protocol.md, section 7). Fields documented by Humanos are
+// typed; servers may add fields, so objects read from the wire keep an index signature where
+// the spec says the object carries more than is listed.
+
+/** The API version this package's types describe; sent as `API-Version` by default. */
+export const HUMANOS_API_VERSION = '2026-05-17'
+
+/** Production API base URL. */
+export const HUMANOS_PRODUCTION_URL = 'https://api.humanos.id'
+
+export type SecurityLevel = 'CONTACT' | 'ORGANIZATION_KYC' | 'HUMANOS_KYC' | 'HUMANOS_REVALIDATION'
+
+export type CredentialType = 'DOCUMENT' | 'CONSENT' | 'FORM' | 'JSON' | 'POLICY'
+
+export type CredentialStatus = 'DRAFT' | 'ACTIVE' | 'REJECTED' | 'CANCELED' | 'REVOKED' | 'EXPIRED'
+
+/** One inline credential of `POST /request`. */
+export interface CredentialInput {
+  type: CredentialType
+  name: string
+  description?: string
+  scope?: string
+  internalId?: string
+  validFrom?: string
+  validUntil?: string
+  data?: unknown
+}
+
+/** Body of `POST /request`: 1-100 contacts (emails or E.164 phones), 1-10 credentials. */
+export interface CreateRequestInput {
+  contacts: string[]
+  name?: string
+  securityLevel?: SecurityLevel
+  credentials?: CredentialInput[]
+  /** `ENG`, `PRT`, ... */
+  language?: string
+  redirectUrl?: string
+  internalId?: string
+  /** The browser's ECDH public key (base64 SPKI), pre-registered for the Link frame. */
+  pubKey?: string
+  authorizedDIDs?: string[]
+}
+
+/** Answer of `POST /request`. */
+export interface CreateRequestResponse {
+  id: string
+  credentials: { id: string; name: string; internalId?: string }[]
+  /** One per contact; `link` is the Link URL `<L>/link/<sessionId>`. */
+  subjects: { contact: string; id: string; link: string }[]
+}
+
+/** A decision recorded on a credential. */
+export interface CredentialDecisionRecord {
+  id: string
+  contact: string
+  accepted: boolean
+  decidedAt: string
+}
+
+/** A credential as `GET /credential/:id` and the request detail return it. */
+export interface Credential {
+  id: string
+  resourceType?: string
+  status: CredentialStatus
+  /** The W3C VIA mandate; `proofs` is empty while `DRAFT`. */
+  w3cCredential: Record<string, unknown>
+  name: string
+  description?: string
+  internalId?: string
+  tags?: string[]
+  decisions: CredentialDecisionRecord[]
+  [field: string]: unknown
+}
+
+/** Answer of `GET /request/:requestId`. The spec lists only `credentials` for certain. */
+export interface RequestDetail {
+  id: string
+  credentials: Credential[]
+  [field: string]: unknown
+}
+
+/** One item of `GET /request`. */
+export interface RequestSummary {
+  id: string
+  [field: string]: unknown
+}
+
+/** Query of `GET /request`. */
+export interface ListRequestsParams {
+  /** From 0. */
+  pageIndex?: number
+  /** 5-100; the server's default is 10. */
+  pageSize?: number
+  search?: string
+  internalId?: string
+}
+
+/** A page of a paginated list. */
+export interface Page<T> {
+  data: T[]
+  totalPages: number
+}
+
+/** Answer of `PATCH /request/resend/:requestId`. */
+export interface ResendOtpResponse {
+  success: true
+}
+
+/** Body of `DELETE /credential/revoke/:credentialId`. */
+export interface RevokeCredentialInput {
+  reason?: string
+}
+
+// ---- decision events: webhook deliveries and Link results (link-protocol section 7) ----
+
+/** The person an event is about. `id` is their DID. */
+export interface EventUser {
+  contact: string
+  id: string
+  internalId?: string
+}
+
+interface EventBase {
+  api_version: string
+  requestId: string
+  internalId?: string
+  issuerDid: string
+  user: EventUser
+}
+
+/** A credential decision. */
+export interface CredentialDecision {
+  action: 'accept' | 'reject'
+  date: string
+}
+
+/** The outcome of an identity check (KYC). */
+export interface IdentityDecision {
+  success: boolean
+  isFraud: boolean
+  date: string
+  riskScore: number
+  message: string
+  outcome: string
+}
+
+/** A decision on a credential (a VIA mandate). */
+export interface CredentialEvent extends EventBase {
+  eventType: 'credential'
+  credential: {
+    id: string
+    resourceType: string
+    status: string
+    name: string
+    w3cCredential: Record<string, unknown>
+    decisions: unknown[]
+  }
+  decision: CredentialDecision
+  /** Compact JWS; always present in a Link result, optional in a webhook. */
+  attestation?: string
+}
+
+/** The outcome of an identity check. */
+export interface IdentityEvent extends EventBase {
+  eventType: 'identity'
+  decision: IdentityDecision
+  /** Compact JWS; always present in a Link result, optional in a webhook. */
+  attestation?: string
+}
+
+/** An OTP could not be delivered or verified. */
+export interface OtpFailedEvent extends EventBase {
+  eventType: 'otp.failed'
+  otp: { resendEndpoint: string; error: { code: string; message: string } }
+}
+
+/** A test delivery from the dashboard (or the sandbox). */
+export interface TestEvent extends EventBase {
+  eventType: 'test'
+  message: string
+}
+
+/** Any decrypted webhook event. */
+export type WebhookEvent = CredentialEvent | IdentityEvent | OtpFailedEvent | TestEvent
+
+/**
+ * A decrypted Link `result` payload, as the browser SDK hands it to the host page: a
+ * credential or identity event that always carries its attestation. Send `attestation` to
+ * your server and trust only what {@link verifyAttestation} returns.
+ */
+export type LinkResultPayload =
+  (CredentialEvent & { attestation: string }) | (IdentityEvent & { attestation: string })
