@@ -1,6 +1,6 @@
-import { DEFAULT_BACKOFF } from './retry'
-import type { BackoffOptions } from './retry'
-import { HUMANOS_API_VERSION, HUMANOS_PRODUCTION_URL } from './types'
+import { DEFAULT_BACKOFF } from './retry.js'
+import type { BackoffOptions } from './retry.js'
+import { HUMANOS_API_VERSION, HUMANOS_PRODUCTION_URL } from './types.js'
 
 /** Options of {@link createHumanosClient}. */
 export interface HumanosClientOptions {

@@ -1,10 +1,10 @@
 import { afterEach, describe, expect, it } from 'vitest'
-import { json, one, startServer } from '../test/httpServer'
-import type { Handler, RecordedRequest, TestServer } from '../test/httpServer'
-import { createHumanosClient } from './createHumanosClient'
-import type { HumanosClientOptions } from './clientOptions'
-import { HumanosApiError, HumanosRequestError } from './errors'
-import { verifySignature } from './signing'
+import { json, one, startServer } from '../test/httpServer.js'
+import type { Handler, RecordedRequest, TestServer } from '../test/httpServer.js'
+import { createHumanosClient } from './createHumanosClient.js'
+import type { HumanosClientOptions } from './clientOptions.js'
+import { HumanosApiError, HumanosRequestError } from './errors.js'
+import { verifySignature } from './signing.js'
 
 const SECRET = 'test-signature-secret'
 const created = {
@@ -119,15 +119,21 @@ describe('createHumanosClient: signing and headers', () => {
 
 describe('createHumanosClient: retries and idempotency', () => {
   it('retries a create on 503 with the same Idempotency-Key, body and a fresh signature', async () => {
-    const { client, requests } = await clientFor((_req, res, i) =>
-      i < 2
-        ? json(res, 503, { statusCode: 503, message: 'busy', error: 'Service Unavailable' })
-        : json(res, 201, created),
+    const { client, requests } = await clientFor(
+      (_req, res, i) =>
+        i < 2
+          ? json(res, 503, { statusCode: 503, message: 'busy', error: 'Service Unavailable' })
+          : json(res, 201, created),
+      // Backoff long enough that each attempt gets a later millisecond timestamp.
+      { backoff: { initialDelayMs: 20, maxDelayMs: 40 } },
     )
     await expect(client.createRequest(input)).resolves.toEqual(created)
     expect(requests).toHaveLength(3)
     const keys = requests.map((r) => one(r.headers, 'idempotency-key'))
     expect(new Set(keys).size).toBe(1)
+    const timestamps = requests.map((r) => Number(one(r.headers, 'x-timestamp')))
+    expect(timestamps[1]!).toBeGreaterThan(timestamps[0]!)
+    expect(timestamps[2]!).toBeGreaterThan(timestamps[1]!)
     expect(new Set(requests.map((r) => r.body))).toEqual(new Set([JSON.stringify(input)]))
     for (const req of requests) expectSigned(req)
   })

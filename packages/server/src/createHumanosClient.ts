@@ -1,16 +1,16 @@
 import { randomUUID } from 'node:crypto'
-import { resolveClientOptions } from './clientOptions'
-import type { HumanosClientOptions } from './clientOptions'
-import { HumanosRequestError } from './errors'
+import { resolveClientOptions } from './clientOptions.js'
+import type { HumanosClientOptions } from './clientOptions.js'
+import { HumanosRequestError } from './errors.js'
 import {
   isCreateRequestResponse,
   isCredential,
   isRequestDetail,
   isRequestPage,
   isResendOtpResponse,
-} from './guards'
-import { send } from './transport'
-import type { Answer, Call } from './transport'
+} from './guards.js'
+import { send } from './transport.js'
+import type { Answer, Call } from './transport.js'
 import type {
   CreateRequestInput,
   CreateRequestResponse,
@@ -21,7 +21,7 @@ import type {
   RequestSummary,
   ResendOtpResponse,
   RevokeCredentialInput,
-} from './types'
+} from './types.js'
 
 /** Per-call options. */
 export interface CallOptions {

@@ -8,7 +8,7 @@ import type {
   RequestSummary,
   ResendOtpResponse,
   WebhookEvent,
-} from './types'
+} from './types.js'
 
 export type Obj = Record<string, unknown>
 

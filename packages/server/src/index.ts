@@ -1,31 +1,31 @@
-export { createHumanosClient } from './createHumanosClient'
-export type { CallOptions, HumanosClient, IdempotentCallOptions } from './createHumanosClient'
-export type { HumanosClientOptions } from './clientOptions'
-export type { BackoffOptions } from './retry'
-export { signRequest, verifySignature } from './signing'
-export { verifyWebhook } from './verifyWebhook'
-export type { VerifiedWebhook, VerifyWebhookOptions, WebhookHeaders } from './verifyWebhook'
-export { verifyAttestation } from './verifyAttestation'
+export { createHumanosClient } from './createHumanosClient.js'
+export type { CallOptions, HumanosClient, IdempotentCallOptions } from './createHumanosClient.js'
+export type { HumanosClientOptions } from './clientOptions.js'
+export type { BackoffOptions } from './retry.js'
+export { signRequest, verifySignature } from './signing.js'
+export { verifyWebhook } from './verifyWebhook.js'
+export type { VerifiedWebhook, VerifyWebhookOptions, WebhookHeaders } from './verifyWebhook.js'
+export { verifyAttestation } from './verifyAttestation.js'
 export type {
   AttestationClaims,
   CredentialAttestationClaims,
   IdentityAttestationClaims,
   VerifyAttestationOptions,
-} from './verifyAttestation'
-export { createMemoryReplayStore } from './replayStore'
-export type { MemoryReplayStore, MemoryReplayStoreOptions, ReplayStore } from './replayStore'
+} from './verifyAttestation.js'
+export { createMemoryReplayStore } from './replayStore.js'
+export type { MemoryReplayStore, MemoryReplayStoreOptions, ReplayStore } from './replayStore.js'
 export {
   AttestationError,
   HumanosApiError,
   HumanosRequestError,
   WebhookVerificationError,
-} from './errors'
+} from './errors.js'
 export type {
   AttestationReason,
   HumanosRequestErrorReason,
   WebhookVerificationReason,
-} from './errors'
-export { HUMANOS_API_VERSION, HUMANOS_PRODUCTION_URL } from './types'
+} from './errors.js'
+export { HUMANOS_API_VERSION, HUMANOS_PRODUCTION_URL } from './types.js'
 export type {
   CreateRequestInput,
   CreateRequestResponse,
@@ -50,4 +50,4 @@ export type {
   SecurityLevel,
   TestEvent,
   WebhookEvent,
-} from './types'
+} from './types.js'

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { createMemoryReplayStore } from './replayStore'
+import { createMemoryReplayStore } from './replayStore.js'
 
 describe('createMemoryReplayStore', () => {
   it('accepts a jti once until it expires, then forgets it', () => {

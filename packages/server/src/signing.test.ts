@@ -1,7 +1,7 @@
 import { createHmac } from 'node:crypto'
 import { describe, expect, it } from 'vitest'
 import vectors from '../../core/test-vectors/spec-vectors.json'
-import { signRequest, verifySignature } from './signing'
+import { signRequest, verifySignature } from './signing.js'
 
 describe('signRequest', () => {
   it.each(vectors.requestSigning)('matches the spec vector byte for byte (body %#)', (v) => {

@@ -5,11 +5,11 @@
 // 3. Each attempt has its own time limit (`AbortSignal.timeout`); the caller's signal stops
 //    everything at once, including a backoff wait, and is never retried.
 // 4. What is retried depends on whether repeating the call is safe (see `Repeatable`).
-import { HumanosApiError, HumanosRequestError } from './errors'
-import { isObj } from './guards'
-import { backoffDelay, parseRetryAfter, sleep } from './retry'
-import type { ResolvedClientOptions } from './clientOptions'
-import { signRequest } from './signing'
+import { HumanosApiError, HumanosRequestError } from './errors.js'
+import { isObj } from './guards.js'
+import { backoffDelay, parseRetryAfter, sleep } from './retry.js'
+import type { ResolvedClientOptions } from './clientOptions.js'
+import { signRequest } from './signing.js'
 
 /**
  * - `repeatable`: repeating the call cannot change the outcome: GETs, and create-style calls

@@ -14,10 +14,10 @@ import {
   jwtVerify,
 } from 'jose'
 import type { JSONWebKeySet, JWTPayload, JWTVerifyGetKey } from 'jose'
-import { AttestationError } from './errors'
-import { isCredentialDecision, isIdentityDecision, isStr } from './guards'
-import type { ReplayStore } from './replayStore'
-import type { CredentialDecision, IdentityDecision } from './types'
+import { AttestationError } from './errors.js'
+import { isCredentialDecision, isIdentityDecision, isStr } from './guards.js'
+import type { ReplayStore } from './replayStore.js'
+import type { CredentialDecision, IdentityDecision } from './types.js'
 
 /** Options of {@link verifyAttestation}. Give exactly one of `jwksUrl` and `jwks`. */
 export interface VerifyAttestationOptions {

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest'
 import vectors from '../../core/test-vectors/spec-vectors.json'
-import { delivery, encryptEvent, signDelivery } from '../test/webhookDelivery'
-import { WebhookVerificationError } from './errors'
-import { verifyWebhook } from './verifyWebhook'
-import type { VerifyWebhookOptions } from './verifyWebhook'
+import { delivery, encryptEvent, signDelivery } from '../test/webhookDelivery.js'
+import { WebhookVerificationError } from './errors.js'
+import { verifyWebhook } from './verifyWebhook.js'
+import type { VerifyWebhookOptions } from './verifyWebhook.js'
 
 const vector = vectors.webhook
 const secrets = {

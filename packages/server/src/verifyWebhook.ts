@@ -6,11 +6,11 @@
 //    cached PBKDF2 key.
 // 5. The plaintext is JSON of a known event shape.
 import { createHash } from 'node:crypto'
-import { WebhookVerificationError } from './errors'
-import { isObj, isStr, isWebhookEvent } from './guards'
-import { verifySignature } from './signing'
-import type { WebhookEvent } from './types'
-import { decodeBase64, decryptWebhookBody, webhookKey } from './webhookCrypto'
+import { WebhookVerificationError } from './errors.js'
+import { isObj, isStr, isWebhookEvent } from './guards.js'
+import { verifySignature } from './signing.js'
+import type { WebhookEvent } from './types.js'
+import { decodeBase64, decryptWebhookBody, webhookKey } from './webhookCrypto.js'
 
 /** Request headers as Node (`req.headers`), Express or the Fetch API (`Headers`) give them. */
 export type WebhookHeaders = Headers | Record<string, string | string[] | undefined>

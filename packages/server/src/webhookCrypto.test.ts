@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { webhookKey } from './webhookCrypto'
+import { webhookKey } from './webhookCrypto.js'
 
 describe('webhookKey', () => {
   it('derives the key once per (secret, salt) and reuses it', async () => {
