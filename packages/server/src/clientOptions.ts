@@ -101,8 +101,13 @@ export function resolveClientOptions(options: unknown): ResolvedClientOptions {
     throw new TypeError('createHumanosClient: backoff must be an object')
   }
   const backoff = b as Partial<Record<keyof BackoffOptions, unknown>>
+  const apiKey = nonEmpty(o.apiKey, 'apiKey')
+  // It goes into a header: a stray newline would make every call fail as a "network" error.
+  if (!/^[\x21-\x7e]+$/.test(apiKey)) {
+    throw new TypeError('createHumanosClient: apiKey must be visible ASCII without spaces')
+  }
   return {
-    apiKey: nonEmpty(o.apiKey, 'apiKey'),
+    apiKey,
     signatureSecret: nonEmpty(o.signatureSecret, 'signatureSecret'),
     baseUrl: resolveBaseUrl(o.baseUrl),
     apiVersion,

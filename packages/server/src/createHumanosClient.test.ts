@@ -347,6 +347,7 @@ describe('createHumanosClient: options', () => {
   it.each([
     [{ signatureSecret: 's' }, /apiKey/],
     [{ apiKey: ' ', signatureSecret: 's' }, /apiKey/],
+    [{ apiKey: 'k\n', signatureSecret: 's' }, /apiKey/],
     [{ apiKey: 'k' }, /signatureSecret/],
     [{ ...base, baseUrl: 'not a url' }, /baseUrl/],
     [{ ...base, baseUrl: 'ftp://api.humanos.id' }, /baseUrl/],

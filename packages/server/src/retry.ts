@@ -27,6 +27,8 @@ export function backoffDelay(retry: number, backoff: Required<BackoffOptions>): 
   return nominal / 2 + Math.random() * (nominal / 2)
 }
 
+const IMF_FIXDATE = /^[A-Z][a-z]{2}, \d{2} [A-Z][a-z]{2} \d{4} \d{2}:\d{2}:\d{2} GMT$/
+
 /**
  * Parses `Retry-After` (RFC 9110: delay-seconds or an HTTP-date) into milliseconds from `now`.
  * Returns `undefined` when absent or unparsable, so the computed backoff applies.
@@ -35,6 +37,8 @@ export function parseRetryAfter(value: string | null, now = Date.now()): number 
   if (value === null) return undefined
   const trimmed = value.trim()
   if (/^\d+$/.test(trimmed)) return Number(trimmed) * 1000
+  // Only IMF-fixdate (what RFC 9110 senders must produce): `Date.parse` alone takes "-1" as a year.
+  if (!IMF_FIXDATE.test(trimmed)) return undefined
   const date = Date.parse(trimmed)
   if (Number.isNaN(date)) return undefined
   return Math.max(0, date - now)
