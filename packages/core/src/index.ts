@@ -50,3 +50,17 @@ export {
   openResult,
 } from './protocol/resultCrypto'
 export type { HostKeyPair, ResultContext } from './protocol/resultCrypto'
+export { createHumanosLink } from './createHumanosLink'
+export type { HumanosLinkHandle, HumanosLinkOptions, LinkEventSummary } from './options'
+export { buildFrameUrl, parseLink } from './frameUrl'
+export type { FrameUrlOptions, ParsedLink } from './frameUrl'
+export { linkReducer, initialLinkState } from './linkMachine'
+export type { LinkAction, LinkState, LinkStatus } from './linkMachine'
+export type { LinkStore } from './linkStore'
+export { isLinkResultPayload } from './payload'
+export type {
+  CredentialResultPayload,
+  IdentityResultPayload,
+  LinkResultPayload,
+  LinkResultUser,
+} from './payload'

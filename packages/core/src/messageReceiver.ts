@@ -1,0 +1,101 @@
+/*
+ * The host's receiving side of the protocol (spec section 6, "Receiver").
+ * Guarantees: only messages from this instance's frame window and origin, for this session,
+ * reach the flow; results are decrypted and shape-checked before anyone sees them; messages are
+ * handled strictly in arrival order, even though decryption is asynchronous.
+ * 1. Drop silently: wrong `event.source`, wrong `event.origin`, wrong shape or session.
+ * 2. Queue the rest behind the previous message, so a `complete` never overtakes its `result`.
+ * 3. For `result`: reject a replayed `id` or a `ts` outside the allowed window, decrypt, parse,
+ *    check the payload shape. Any failure of these is reported once, and the receiver stops.
+ */
+import { ErrorCodes, HumanosLinkError, decryptionFailed } from './errors'
+import { MAX_RESULT_AGE_MS } from './protocol/constants'
+import { isLinkMessage } from './protocol/messages'
+import type { LinkMessage, ResultMessage } from './protocol/messages'
+import { openResult } from './protocol/resultCrypto'
+import { isLinkResultPayload } from './payload'
+import type { LinkResultPayload } from './payload'
+
+/** A message that passed every check; results carry their decrypted payload. */
+export type VerifiedMessage =
+  Exclude<LinkMessage, ResultMessage> | (ResultMessage & { payload: LinkResultPayload })
+
+export interface MessageReceiverOptions {
+  /** The frame's window, read on every message (it exists only once the iframe is attached). */
+  getFrameWindow: () => MessageEventSource | null
+  frameOrigin: string
+  sessionId: string
+  hostOrigin: string
+  privateKey: CryptoKey
+  onMessage: (message: VerifiedMessage) => void
+  onFailure: (error: HumanosLinkError) => void
+  now?: () => number
+}
+
+export interface MessageReceiver {
+  /** The `message` event listener to attach to the host window. */
+  handleEvent: (event: MessageEvent) => void
+  /** Stops delivering anything, including messages already queued. */
+  stop: () => void
+}
+
+export function createMessageReceiver(options: MessageReceiverOptions): MessageReceiver {
+  const now = options.now ?? Date.now
+  const seenResultIds = new Set<string>()
+  let queue: Promise<void> = Promise.resolve()
+  let stopped = false
+
+  async function verifyResult(message: ResultMessage): Promise<LinkResultPayload> {
+    const fresh = Math.abs(now() - message.ts) <= MAX_RESULT_AGE_MS
+    const replayed = seenResultIds.has(message.id)
+    seenResultIds.add(message.id)
+    if (replayed || !fresh) throw decryptionFailed()
+    const payload = await openResult(message.enc, {
+      privateKey: options.privateKey,
+      sessionId: options.sessionId,
+      origin: options.hostOrigin,
+      id: message.id,
+      ts: message.ts,
+    })
+    if (!isLinkResultPayload(payload)) {
+      throw new HumanosLinkError(
+        ErrorCodes.INVALID_PAYLOAD,
+        'The decrypted result does not have the expected shape.',
+      )
+    }
+    return payload
+  }
+
+  async function process(message: LinkMessage): Promise<void> {
+    if (stopped) return
+    if (message.type !== 'result') {
+      options.onMessage(message)
+      return
+    }
+    let payload: LinkResultPayload
+    try {
+      payload = await verifyResult(message)
+    } catch (error) {
+      if (stopped) return
+      stopped = true
+      options.onFailure(error instanceof HumanosLinkError ? error : decryptionFailed())
+      return
+    }
+    if (!stopped) options.onMessage({ ...message, payload })
+  }
+
+  return {
+    handleEvent(event) {
+      if (stopped) return
+      const frameWindow = options.getFrameWindow()
+      if (!frameWindow || event.source !== frameWindow) return
+      if (event.origin !== options.frameOrigin) return
+      const data: unknown = event.data
+      if (!isLinkMessage(data) || data.sessionId !== options.sessionId) return
+      queue = queue.then(() => process(data))
+    },
+    stop() {
+      stopped = true
+    },
+  }
+}
