@@ -1,0 +1,205 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import { createHumanosLink } from './createHumanosLink'
+import { ErrorCodes } from './errors'
+import type { HumanosLinkError } from './errors'
+import type { HumanosLinkHandle, HumanosLinkOptions } from './options'
+import { createLinkMessage } from './protocol/messages'
+import type { LinkMessage } from './protocol/messages'
+import { sealResult } from './protocol/resultCrypto'
+import { credentialPayload } from './testing/payloads'
+
+// Nothing listens on port 9: the iframe loads an error page, but its window is real, so
+// messages "from the frame" are dispatched with that window as `source`, as a browser would.
+const FRAME_ORIGIN = 'http://127.0.0.1:9'
+const SESSION = 'sess-browser'
+const LINK = `${FRAME_ORIGIN}/link/${SESSION}`
+
+let container: HTMLElement
+const handles: HumanosLinkHandle[] = []
+const messageListeners = new Set<EventListenerOrEventListenerObject>()
+const realAdd = window.addEventListener.bind(window)
+const realRemove = window.removeEventListener.bind(window)
+
+beforeEach(() => {
+  container = document.createElement('div')
+  document.body.append(container)
+  // Count the SDK's `message` listeners, to prove destroy() leaves none behind.
+  vi.spyOn(window, 'addEventListener').mockImplementation((type, listener, options) => {
+    if (type === 'message' && listener) messageListeners.add(listener)
+    realAdd(type, listener, options)
+  })
+  vi.spyOn(window, 'removeEventListener').mockImplementation((type, listener, options) => {
+    if (type === 'message' && listener) messageListeners.delete(listener)
+    realRemove(type, listener, options)
+  })
+})
+
+afterEach(() => {
+  handles.splice(0).forEach((handle) => handle.destroy())
+  container.remove()
+  vi.restoreAllMocks()
+  messageListeners.clear()
+})
+
+function mount(options: Partial<HumanosLinkOptions> = {}) {
+  const calls: { cb: string; data?: unknown }[] = []
+  const record = (cb: string) => (data?: unknown) => calls.push({ cb, data })
+  const handle = createHumanosLink({
+    link: LINK,
+    container,
+    onReady: record('onReady'),
+    onDecision: record('onDecision'),
+    onSuccess: record('onSuccess'),
+    onExit: record('onExit'),
+    onError: (error: HumanosLinkError) => calls.push({ cb: 'onError', data: error.code }),
+    ...options,
+  })
+  handles.push(handle)
+  return { handle, calls }
+}
+
+async function frameOf() {
+  await vi.waitFor(() => expect(document.querySelector('iframe')).not.toBeNull())
+  const iframe = document.querySelector('iframe')!
+  const src = new URL(iframe.src)
+  const post = (data: LinkMessage, origin = FRAME_ORIGIN, source = iframe.contentWindow) =>
+    window.dispatchEvent(new MessageEvent('message', { data, origin, source }))
+  const seal = async () => {
+    const id = crypto.randomUUID()
+    const ts = Date.now()
+    const enc = await sealResult(credentialPayload(), {
+      publicKey: src.searchParams.get('pubKey')!,
+      sessionId: SESSION,
+      origin: src.searchParams.get('postMessageOrigin')!,
+      id,
+      ts,
+    })
+    return createLinkMessage('result', SESSION, { enc }, { id, ts })
+  }
+  return { iframe, post, seal }
+}
+
+const tick = () => new Promise((resolve) => setTimeout(resolve, 30))
+
+describe('createHumanosLink in a browser', () => {
+  it('mounts a titled iframe pointing at the link with the host key and origin', async () => {
+    mount({ allowCamera: true })
+    const { iframe } = await frameOf()
+    expect(iframe.title).toBe('Humanos approval')
+    expect(iframe.allow).toBe('camera')
+    expect(iframe.referrerPolicy).toBe('strict-origin-when-cross-origin')
+    const src = new URL(iframe.src)
+    expect(src.origin + src.pathname).toBe(LINK)
+    expect(src.searchParams.get('postMessageOrigin')).toBe(location.origin)
+    expect(src.searchParams.get('pubKey')).toHaveLength(124)
+    expect(container.querySelector('[role="status"]')!.textContent).toBe(
+      'Loading the approval flow…',
+    )
+  })
+
+  it('runs a flow from ready to success and drops what is not from its frame', async () => {
+    const { handle, calls } = mount()
+    const { post, seal } = await frameOf()
+    post(createLinkMessage('ready', SESSION, {}), 'https://evil.example')
+    post(createLinkMessage('ready', SESSION, {}), FRAME_ORIGIN, window)
+    await tick()
+    expect(handle.getState().status).toBe('loading')
+    post(createLinkMessage('ready', SESSION, {}))
+    post(await seal())
+    post(createLinkMessage('complete', SESSION, { count: 1 }))
+    await vi.waitFor(() => expect(handle.getState().status).toBe('completed'))
+    expect(calls.map((c) => c.cb)).toEqual(['onReady', 'onDecision', 'onSuccess'])
+    expect(container.querySelector('[role="status"]')!.textContent).toBe('')
+  })
+
+  it('fails closed on a replayed result', async () => {
+    const { handle, calls } = mount()
+    const { post, seal } = await frameOf()
+    post(createLinkMessage('ready', SESSION, {}))
+    const result = await seal()
+    post(result)
+    post(result)
+    await vi.waitFor(() => expect(handle.getState().status).toBe('failed'))
+    expect(calls.map((c) => c.cb)).toEqual(['onReady', 'onDecision', 'onError'])
+    expect(handle.getState().error?.code).toBe(ErrorCodes.DECRYPTION_FAILED)
+    expect(container.querySelector('[role="alert"]')!.textContent).toBe(
+      'The result could not be decrypted.',
+    )
+  })
+
+  it('reports a missing Web Crypto as insecure_context without mounting a frame', async () => {
+    Object.defineProperty(crypto, 'subtle', { value: undefined, configurable: true })
+    try {
+      const { handle, calls } = mount()
+      await vi.waitFor(() => expect(handle.getState().status).toBe('failed'))
+      expect(calls).toEqual([{ cb: 'onError', data: ErrorCodes.INSECURE_CONTEXT }])
+      expect(document.querySelector('iframe')).toBeNull()
+    } finally {
+      delete (crypto as { subtle?: SubtleCrypto }).subtle
+    }
+    expect(crypto.subtle).toBeDefined()
+  })
+
+  it('throws a TypeError at once for bad options', () => {
+    const bad: [unknown, RegExp][] = [
+      [undefined, /options object/],
+      [{ container }, /`link` is required/],
+      [{ link: 'http://app.humanos.id/link/a', container }, /https/],
+      [{ link: LINK }, /needs `container`/],
+      [{ link: LINK, container: '#app' }, /needs `container`/],
+      [{ link: LINK, container, mode: 'popup' }, /`mode` must be/],
+      [{ link: LINK, container, onSuccess: 'yes' }, /`onSuccess` must be a function/],
+      [{ link: LINK, container, loadTimeoutMs: -1 }, /loadTimeoutMs/],
+      [{ link: LINK, container, theme: 'blue' }, /`theme`/],
+    ]
+    for (const [options, message] of bad) {
+      expect(() => createHumanosLink(options as HumanosLinkOptions)).toThrow(message)
+    }
+    expect(document.querySelector('iframe')).toBeNull()
+  })
+})
+
+describe('destroy()', () => {
+  const leftovers = () => ({
+    iframes: document.querySelectorAll('iframe').length,
+    overlays: document.querySelectorAll('.humanos-link-overlay').length,
+    roots: document.querySelectorAll('.humanos-link').length,
+    messageListeners: messageListeners.size,
+  })
+  const none = { iframes: 0, overlays: 0, roots: 0, messageListeners: 0 }
+
+  it.each(['inline', 'modal'] as const)(
+    'leaves nothing behind at any moment (%s), and twice is fine',
+    async (mode) => {
+      // Before the key pair exists.
+      mount({ mode }).handle.destroy()
+      expect(leftovers()).toEqual(none)
+
+      // While loading, with the frame attached; then ready and open; then completed.
+      for (const stage of ['loading', 'ready', 'completed'] as const) {
+        const { handle, calls } = mount({ mode, loadTimeoutMs: 200 })
+        const { post, seal } = await frameOf()
+        if (stage !== 'loading') {
+          post(createLinkMessage('ready', SESSION, {}))
+          await vi.waitFor(() => expect(handle.getState().status).toBe('ready'))
+          handle.open()
+        }
+        if (stage === 'completed') {
+          post(await seal())
+          post(createLinkMessage('complete', SESSION, { count: 1 }))
+          await vi.waitFor(() => expect(handle.getState().status).toBe('completed'))
+        }
+        const before = calls.length
+        handle.destroy()
+        handle.destroy()
+        expect(handle.getState().status).toBe('destroyed')
+        expect(leftovers(), stage).toEqual(none)
+        // No callback after destroy: not the load timer, not a late message.
+        post(createLinkMessage('error', SESSION, { code: 'internal', message: 'late' }))
+        await new Promise((resolve) => setTimeout(resolve, 300))
+        expect(calls.length, stage).toBe(before)
+      }
+      expect(document.documentElement.style.overflow).toBe('')
+    },
+  )
+})

@@ -1,0 +1,18 @@
+import { describe, expect, it } from 'vitest'
+
+describe('importing the package under Node', () => {
+  it('has no side effects and does not throw', async () => {
+    const globalsBefore = Object.keys(globalThis).sort()
+    const core = await import('./index')
+    expect(Object.keys(globalThis).sort()).toEqual(globalsBefore)
+    expect(typeof core.createHumanosLink).toBe('function')
+    expect(Object.isFrozen(core.ErrorCodes)).toBe(true)
+  })
+
+  it('explains that createHumanosLink needs a browser', async () => {
+    const { createHumanosLink } = await import('./index')
+    expect(() => createHumanosLink({ link: 'https://app.humanos.id/link/a' })).toThrow(
+      /needs a browser/,
+    )
+  })
+})
