@@ -1,0 +1,22 @@
+import type { RateLimiter } from './api/rateLimiter'
+import type { SandboxConfig } from './config'
+import type { Db } from './db/database'
+import type { SandboxKeys } from './keys/sandboxKeys'
+import type { OrganizationSettings } from './settingsSchema'
+import type { WebhookDispatcher } from './webhooks/dispatcher'
+
+/** Everything a route or flow step needs: one per running sandbox, nothing global. */
+export interface SandboxContext {
+  config: SandboxConfig
+  db: Db
+  keys: SandboxKeys
+  /** The sandbox's public base URL, without a trailing slash (set once the server listens). */
+  baseUrl: string
+  /** `did:web:` of {@link baseUrl}. */
+  issuerDid: string
+  webhooks: WebhookDispatcher
+  rateLimiter: RateLimiter
+  /** The organization settings in force. */
+  settings(): OrganizationSettings
+  log(line: string): void
+}

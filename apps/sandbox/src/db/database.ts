@@ -1,0 +1,62 @@
+import fs from 'node:fs'
+import path from 'node:path'
+import Database from 'better-sqlite3'
+import { MIGRATIONS } from './schema'
+
+/** An open sandbox database (better-sqlite3: synchronous, so one statement never interleaves). */
+export type Db = Database.Database
+
+/**
+ * Opens (creating it and its folder if needed) the database file, or an in-memory database for
+ * `:memory:`, and brings its schema up to date.
+ * @throws Error when the file cannot be opened or was written by a newer sandbox.
+ */
+export function openDatabase(file: string): Db {
+  if (file !== ':memory:') fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true })
+  const db = new Database(file)
+  // WAL keeps readers and the one writer out of each other's way and survives a crash; the
+  // in-memory database ignores it.
+  if (file !== ':memory:') db.pragma('journal_mode = WAL')
+  db.pragma('foreign_keys = ON')
+  db.pragma('busy_timeout = 5000')
+  migrate(db)
+  return db
+}
+
+function migrate(db: Db): void {
+  const version = db.pragma('user_version', { simple: true })
+  if (typeof version !== 'number' || version > MIGRATIONS.length) {
+    db.close()
+    throw new Error(
+      `The sandbox database has schema version ${String(version)}, newer than this sandbox ` +
+        `(${MIGRATIONS.length}). Use a newer sandbox or another SANDBOX_DATA file.`,
+    )
+  }
+  MIGRATIONS.slice(version).forEach((sql, index) => {
+    db.transaction(() => {
+      db.exec(sql)
+      db.pragma(`user_version = ${version + index + 1}`)
+    })()
+  })
+}
+
+/** Deletes every record except the signing keys, which verifiers may have cached. */
+export function wipeDatabase(db: Db): void {
+  db.transaction(() => {
+    for (const table of [
+      'frames',
+      'decisions',
+      'outbox',
+      'sessions',
+      'credentials',
+      'requests',
+      'users',
+      'webhook_deliveries',
+      'idempotency',
+    ]) {
+      db.exec(`DELETE FROM ${table}`)
+    }
+    db.exec(`UPDATE settings SET override = NULL`)
+    db.exec(`DELETE FROM sqlite_sequence WHERE name IN ('users', 'outbox', 'webhook_deliveries')`)
+  })()
+}

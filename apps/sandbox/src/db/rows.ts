@@ -1,0 +1,78 @@
+// Row shapes of the tables in schema.ts. Times are milliseconds since the epoch; JSON columns
+// hold text written by this sandbox.
+
+export type SecurityLevel = 'CONTACT' | 'ORGANIZATION_KYC' | 'HUMANOS_KYC' | 'HUMANOS_REVALIDATION'
+export type CredentialType = 'DOCUMENT' | 'CONSENT' | 'FORM' | 'JSON' | 'POLICY'
+export type CredentialStatus = 'DRAFT' | 'ACTIVE' | 'REJECTED' | 'CANCELED' | 'REVOKED' | 'EXPIRED'
+
+export interface RequestRow {
+  id: string
+  seq: number
+  name: string | null
+  internal_id: string | null
+  security_level: SecurityLevel
+  language: string
+  redirect_url: string | null
+  pub_key: string | null
+  authorized_dids: string
+  created_at: number
+  expires_at: number
+  canceled_at: number | null
+}
+
+export interface CredentialRow {
+  id: string
+  request_id: string
+  position: number
+  type: CredentialType
+  name: string
+  description: string | null
+  internal_id: string | null
+  data: string | null
+  valid_until: number | null
+  status: CredentialStatus
+  w3c: string
+  created_at: number
+  updated_at: number
+  revoked_reason: string | null
+}
+
+export interface SessionRow {
+  id: string
+  request_id: string
+  position: number
+  contact: string
+  user_id: number
+  otp_code: string | null
+  otp_issued_at: number | null
+  otp_failures: number
+  otp_locked: number
+  last_resend_at: number | null
+  identity: string | null
+  decided_at: number | null
+}
+
+export interface DecisionRow {
+  id: string
+  credential_id: string
+  session_id: string
+  contact: string
+  accepted: number
+  decided_at: number
+}
+
+export interface FrameRow {
+  token: string
+  session_id: string
+  origin: string | null
+  pub_key: string | null
+  verified_at: number | null
+  created_at: number
+}
+
+/** Identity verification levels: the Link flow adds a camera step for these. */
+export const IDENTITY_LEVELS: ReadonlySet<SecurityLevel> = new Set([
+  'ORGANIZATION_KYC',
+  'HUMANOS_KYC',
+  'HUMANOS_REVALIDATION',
+])

@@ -1,0 +1,102 @@
+import { createHash } from 'node:crypto'
+import canonicalize from 'canonicalize'
+import { CREDENTIAL_CONTEXT } from '../constants'
+import type { CredentialType } from '../db/rows'
+import { createEddsaJcsProof } from '../proof/eddsaJcs'
+import type { Ed25519Signer } from '../proof/ed25519'
+import { issuerKeyId } from '../proof/didDocument'
+import { w3cDate } from './ids'
+
+/** What a credential asks the grantors to agree to. */
+export interface CredentialContent {
+  type: CredentialType
+  name: string
+  description?: string
+  data?: unknown
+}
+
+/**
+ * `sha256-<base64>` of the JCS form of the content, kept in `evidences` so the proof covers
+ * exactly what the grantors were shown, without copying (possibly personal) data into the
+ * credential.
+ */
+export function contentDigest(content: CredentialContent): string {
+  const text = canonicalize({
+    type: content.type,
+    name: content.name,
+    description: content.description ?? null,
+    data: content.data ?? null,
+  })
+  return `sha256-${createHash('sha256')
+    .update(text ?? '', 'utf8')
+    .digest('base64')}`
+}
+
+/** The unsigned VIA mandate of a new credential (`proofs` empty while `DRAFT`). */
+export function draftCredential(input: {
+  id: string
+  issuerDid: string
+  grantors: string[]
+  scope: string
+  authorizedDIDs: string[]
+  validFrom: number
+  validUntil: number | null
+  content: CredentialContent
+}): Record<string, unknown> {
+  return {
+    '@context': [...CREDENTIAL_CONTEXT],
+    id: input.id,
+    type: ['VerifiableCredential', 'VIAMandate'],
+    issuer: input.issuerDid,
+    validFrom: w3cDate(input.validFrom),
+    validUntil: input.validUntil === null ? null : w3cDate(input.validUntil),
+    credentialSubject: {
+      // The W3C model has one subject id; with several grantors it names the first, and
+      // `mandate.grantor` lists them all.
+      id: input.grantors[0],
+      mandate: {
+        grantor: input.grantors,
+        scope: input.scope,
+        context: { authorizedDIDs: input.authorizedDIDs },
+      },
+    },
+    evidences: [
+      {
+        type: 'CredentialContent',
+        credentialType: input.content.type,
+        digestSRI: contentDigest(input.content),
+      },
+    ],
+    proofs: [],
+  }
+}
+
+/**
+ * The `ACTIVE` form: each grantor's acceptance added to `evidences`, then an eddsa-jcs-2022
+ * proof by the issuer's `#key-1`.
+ */
+export function activateCredential(
+  w3c: Record<string, unknown>,
+  input: {
+    issuerDid: string
+    signer: Ed25519Signer
+    at: number
+    acceptances: Array<{ id: string; grantor: string; decidedAt: string }>
+  },
+): Record<string, unknown> {
+  const evidences = Array.isArray(w3c.evidences) ? w3c.evidences : []
+  const unsecured: Record<string, unknown> = {
+    ...w3c,
+    evidences: [
+      ...evidences,
+      ...input.acceptances.map((acceptance) => ({ type: 'GrantorAcceptance', ...acceptance })),
+    ],
+  }
+  delete unsecured.proofs
+  const proof = createEddsaJcsProof(unsecured, {
+    verificationMethod: issuerKeyId(input.issuerDid),
+    created: w3cDate(input.at),
+    signer: input.signer,
+  })
+  return { ...unsecured, proofs: [proof] }
+}

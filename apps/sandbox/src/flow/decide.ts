@@ -1,0 +1,114 @@
+import type { SandboxContext } from '../context'
+import {
+  credentialsOf,
+  decisionsOf,
+  getCredential,
+  insertDecision,
+  updateCredential,
+} from '../db/credentialStore'
+import { IDENTITY_LEVELS } from '../db/rows'
+import type { CredentialRow } from '../db/rows'
+import { markSessionDecided, sessionsOf } from '../db/sessionStore'
+import { HttpError } from '../http/httpError'
+import { userDid } from '../proof/didDocument'
+import { activateCredential } from './credentialDocument'
+import type { CredentialEvent, IdentityDecision } from './events'
+import { credentialEvent } from './events'
+import { isoDate, newDecisionId } from './ids'
+import type { SessionPair } from './sessionGuards'
+import { assertSessionOpen, loadSession } from './sessionGuards'
+import { credentialView } from './views'
+
+/**
+ * The new status of a `DRAFT` credential after a decision: one rejection makes it `REJECTED`;
+ * once every grantor has accepted it becomes `ACTIVE` and is signed.
+ */
+function settle(ctx: SandboxContext, pair: SessionPair, row: CredentialRow, now: number): void {
+  if (row.status !== 'DRAFT') return
+  const decisions = decisionsOf(ctx.db, row.id)
+  if (decisions.some((d) => d.accepted === 0)) {
+    updateCredential(ctx.db, row.id, { status: 'REJECTED', at: now })
+    return
+  }
+  const sessions = sessionsOf(ctx.db, pair.request.id)
+  const accepted = new Set(decisions.filter((d) => d.accepted === 1).map((d) => d.session_id))
+  if (!sessions.every((s) => accepted.has(s.id))) return
+  const byContact = new Map(sessions.map((s) => [s.id, userDid(ctx.issuerDid, s.user_id)]))
+  const w3c = activateCredential(JSON.parse(row.w3c) as Record<string, unknown>, {
+    issuerDid: ctx.issuerDid,
+    signer: ctx.keys.issuer,
+    at: now,
+    acceptances: decisions.map((d) => ({
+      id: d.id,
+      grantor: byContact.get(d.session_id) ?? '',
+      decidedAt: isoDate(d.decided_at),
+    })),
+  })
+  updateCredential(ctx.db, row.id, { status: 'ACTIVE', w3c: JSON.stringify(w3c), at: now })
+}
+
+/**
+ * Records one subject's decision on every credential of the request, settles each credential,
+ * finishes the session and queues one `credential` webhook per credential.
+ * @param options.requireIdentity accept only after a passed identity check (the Link page);
+ *   the sandbox's decide endpoint records the check itself first
+ * @returns the events, in credential order
+ * @throws HttpError 409 `identity_required` / `identity_failed` / `nothing_to_decide`, and the
+ *   session errors of {@link assertSessionOpen}
+ */
+export function decideSession(
+  ctx: SandboxContext,
+  pair: SessionPair,
+  action: 'accept' | 'reject',
+  now: number,
+  options: { allowLocked?: boolean } = {},
+): CredentialEvent[] {
+  const events = ctx.db.transaction(() => {
+    const fresh = loadSession(ctx, pair.session.id)
+    assertSessionOpen(fresh, now, options.allowLocked)
+    const identity =
+      fresh.session.identity === null
+        ? null
+        : (JSON.parse(fresh.session.identity) as IdentityDecision)
+    if (action === 'accept' && IDENTITY_LEVELS.has(fresh.request.security_level)) {
+      if (!identity) {
+        throw new HttpError(409, 'Verify your identity before accepting.', {
+          code: 'identity_required',
+        })
+      }
+      if (!identity.success) {
+        throw new HttpError(409, 'The identity check failed.', { code: 'identity_failed' })
+      }
+    }
+    const credentials = credentialsOf(ctx.db, fresh.request.id)
+    if (credentials.length === 0) {
+      throw new HttpError(409, 'This request has no credential to decide on.', {
+        code: 'nothing_to_decide',
+      })
+    }
+    const decision = { action, date: isoDate(now) }
+    const made = credentials.map((row) => {
+      insertDecision(ctx.db, {
+        id: newDecisionId(),
+        credential_id: row.id,
+        session_id: fresh.session.id,
+        contact: fresh.session.contact,
+        accepted: action === 'accept' ? 1 : 0,
+        decided_at: now,
+      })
+      settle(ctx, fresh, row, now)
+      const settled = getCredential(ctx.db, row.id) ?? row
+      const event = credentialEvent(
+        { issuerDid: ctx.issuerDid, ...fresh },
+        credentialView(ctx.db, settled),
+        decision,
+      )
+      ctx.webhooks.enqueue('credential', event)
+      return event
+    })
+    markSessionDecided(ctx.db, fresh.session.id, now)
+    return made
+  })()
+  ctx.webhooks.kick()
+  return events
+}

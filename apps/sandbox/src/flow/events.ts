@@ -1,0 +1,92 @@
+// The decision events of link-protocol section 7 (without the attestation, which only Link
+// results carry): one shape for webhooks and results.
+import { API_VERSION } from '../constants'
+import type { RequestRow, SessionRow } from '../db/rows'
+import { userDid } from '../proof/didDocument'
+import type { CredentialView } from './views'
+
+export interface IdentityDecision {
+  success: boolean
+  isFraud: boolean
+  date: string
+  riskScore: number
+  message: string
+  outcome: string
+}
+
+export interface CredentialDecision {
+  action: 'accept' | 'reject'
+  date: string
+}
+
+interface EventSubject {
+  issuerDid: string
+  request: RequestRow
+  session: SessionRow
+}
+
+function base(eventType: string, subject: EventSubject) {
+  const { request, session, issuerDid } = subject
+  return {
+    eventType,
+    api_version: API_VERSION,
+    requestId: request.id,
+    internalId: request.internal_id ?? undefined,
+    issuerDid,
+    user: { contact: session.contact, id: userDid(issuerDid, session.user_id) },
+  }
+}
+
+/** A decision on one credential. */
+export function credentialEvent(
+  subject: EventSubject,
+  credential: CredentialView,
+  decision: CredentialDecision,
+) {
+  return {
+    ...base('credential', subject),
+    eventType: 'credential' as const,
+    credential: {
+      id: credential.id,
+      resourceType: credential.resourceType,
+      status: credential.status,
+      name: credential.name,
+      w3cCredential: credential.w3cCredential,
+      decisions: credential.decisions,
+    },
+    decision,
+  }
+}
+
+/** The outcome of an identity check. */
+export function identityEvent(subject: EventSubject, decision: IdentityDecision) {
+  return { ...base('identity', subject), eventType: 'identity' as const, decision }
+}
+
+/** A one-time code that could not be delivered. */
+export function otpFailedEvent(
+  subject: EventSubject,
+  otp: { resendEndpoint: string; code: string; message: string },
+) {
+  return {
+    ...base('otp.failed', subject),
+    otp: { resendEndpoint: otp.resendEndpoint, error: { code: otp.code, message: otp.message } },
+  }
+}
+
+/** A test delivery, sent from `POST /_sandbox/webhooks/test`. */
+export function testEvent(issuerDid: string, message: string) {
+  return {
+    eventType: 'test',
+    api_version: API_VERSION,
+    requestId: 'test',
+    issuerDid,
+    user: { contact: 'test@example.com', id: `${issuerDid}:user:test` },
+    message,
+  }
+}
+
+export type CredentialEvent = ReturnType<typeof credentialEvent>
+export type IdentityEvent = ReturnType<typeof identityEvent>
+/** An event that travels both as a webhook and as a Link result. */
+export type DecisionEvent = CredentialEvent | IdentityEvent

@@ -1,0 +1,67 @@
+import type { SandboxContext } from '../context'
+import { credentialsOf } from '../db/credentialStore'
+import { IDENTITY_LEVELS } from '../db/rows'
+import { setIdentity } from '../db/sessionStore'
+import { HttpError } from '../http/httpError'
+import { failsIdentityCheck } from './contacts'
+import type { IdentityDecision, IdentityEvent } from './events'
+import { identityEvent } from './events'
+import { isoDate } from './ids'
+import type { SessionPair } from './sessionGuards'
+import { assertSessionOpen, loadSession } from './sessionGuards'
+
+/** The sandbox's identity check: it passes, unless the contact asks it to fail. */
+export function identityOutcome(contact: string, now: number, forceFail = false): IdentityDecision {
+  if (forceFail || failsIdentityCheck(contact)) {
+    return {
+      success: false,
+      isFraud: false,
+      date: isoDate(now),
+      riskScore: 0.82,
+      message: 'The face did not match the identity document (sandbox).',
+      outcome: 'REJECTED',
+    }
+  }
+  return {
+    success: true,
+    isFraud: false,
+    date: isoDate(now),
+    riskScore: 0.03,
+    message: 'Identity verified (sandbox).',
+    outcome: 'APPROVED',
+  }
+}
+
+/**
+ * Records a subject's identity decision and queues its webhook. The session is finished when
+ * the check failed or there is no credential to decide on.
+ * @throws HttpError 409 when the request asks for no identity check or it was already made,
+ *   and the session errors of {@link assertSessionOpen}
+ */
+export function recordIdentity(
+  ctx: SandboxContext,
+  pair: SessionPair,
+  now: number,
+  options: { allowLocked?: boolean; forceFail?: boolean } = {},
+): IdentityEvent {
+  const event = ctx.db.transaction(() => {
+    const fresh = loadSession(ctx, pair.session.id)
+    assertSessionOpen(fresh, now, options.allowLocked)
+    if (!IDENTITY_LEVELS.has(fresh.request.security_level)) {
+      throw new HttpError(409, 'This request asks for no identity check.', {
+        code: 'identity_not_required',
+      })
+    }
+    if (fresh.session.identity !== null) {
+      throw new HttpError(409, 'The identity check was already made.', { code: 'identity_done' })
+    }
+    const decision = identityOutcome(fresh.session.contact, now, options.forceFail)
+    const finished = !decision.success || credentialsOf(ctx.db, fresh.request.id).length === 0
+    setIdentity(ctx.db, fresh.session.id, JSON.stringify(decision), finished ? now : null)
+    const made = identityEvent({ issuerDid: ctx.issuerDid, ...fresh }, decision)
+    ctx.webhooks.enqueue('identity', made)
+    return made
+  })()
+  ctx.webhooks.kick()
+  return event
+}

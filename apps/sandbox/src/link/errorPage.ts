@@ -1,0 +1,39 @@
+import { documentShell } from './documentShell'
+import type { PageLook } from './documentShell'
+import { html } from './html'
+import type { PageStrings } from './strings'
+import { englishError } from './strings'
+
+/**
+ * The page for a flow that cannot start (link-protocol section 5). Its script posts only the
+ * content-free `error` message, and only when `postTo` is a valid origin.
+ */
+export function renderErrorPage(input: {
+  strings: PageStrings
+  look: PageLook
+  sessionId: string
+  code: string
+  postTo: string | null
+  message?: string
+}): string {
+  const { strings, code } = input
+  const text = strings.errors[code] ?? strings.genericError
+  return documentShell({
+    strings,
+    look: input.look,
+    banner: null,
+    boot: {
+      mode: 'error',
+      sessionId: input.sessionId,
+      origin: input.postTo,
+      code,
+      message: input.message ?? englishError(code),
+    },
+    body: html`<section class="step" aria-labelledby="error-title">
+      <div class="notice notice-error" role="alert">
+        <h1 id="error-title" tabindex="-1">${strings.errorTitle}</h1>
+        <p>${text}</p>
+      </div>
+    </section>`,
+  })
+}

@@ -1,0 +1,108 @@
+import { Hono } from 'hono'
+import type { SandboxContext } from '../context'
+import { credentialsOf, expireCredentials } from '../db/credentialStore'
+import { getRequest } from '../db/requestStore'
+import { IDENTITY_LEVELS } from '../db/rows'
+import { getSession, insertFrame } from '../db/sessionStore'
+import { channelOf, isUndeliverable, maskContact } from '../flow/contacts'
+import { newFrameToken } from '../flow/ids'
+import type { AppEnv } from '../http/appEnv'
+import type { PageLook } from './documentShell'
+import { renderErrorPage } from './errorPage'
+import { renderFlowPage } from './flowPage'
+import { checkLinkOpen } from './openCheck'
+import { linkPageHeaders } from './pageHeaders'
+import { pageApiRoutes } from './pageApi'
+import { clientStrings } from './clientStrings'
+import { pageStrings } from './strings'
+
+function lookFrom(query: Record<string, string>, embedded: boolean): PageLook {
+  const theme = query.theme === 'dark' || query.theme === 'light' ? query.theme : null
+  const mode = !embedded ? 'standalone' : query.mode === 'modal' ? 'modal' : 'inline'
+  return { theme, mode }
+}
+
+/** `GET /link/:sessionId`, the hosted approval flow, and the endpoints its script calls. */
+export function linkRoutes(ctx: SandboxContext): Hono<AppEnv> {
+  const app = new Hono<AppEnv>()
+
+  app.get('/link/:sessionId', async (c) => {
+    const sessionId = c.req.param('sessionId')
+    const query = c.req.query()
+    const embedded = query.postMessageOrigin !== undefined || query.pubKey !== undefined
+    const look = lookFrom(query, embedded)
+    const now = Date.now()
+    const session = getSession(ctx.db, sessionId)
+    const request = session && getRequest(ctx.db, session.request_id)
+    const strings = pageStrings(query.lang, request?.language)
+    try {
+      expireCredentials(ctx.db, now)
+      const check = await checkLinkOpen(ctx, sessionId, query, now)
+      if (!check.ok) {
+        const page = renderErrorPage({
+          strings,
+          look,
+          sessionId,
+          code: check.code,
+          postTo: check.postTo,
+        })
+        return c.html(page, check.status, linkPageHeaders(check.frameAncestors))
+      }
+      const { pair } = check
+      const token = newFrameToken()
+      insertFrame(ctx.db, {
+        token,
+        session_id: sessionId,
+        origin: check.origin,
+        pub_key: check.pubKey,
+        verified_at: null,
+        created_at: now,
+      })
+      const credentials = credentialsOf(ctx.db, pair.request.id)
+      const identityStep = IDENTITY_LEVELS.has(pair.request.security_level)
+      const identity =
+        pair.session.identity === null
+          ? null
+          : (JSON.parse(pair.session.identity) as { success: boolean })
+      const issuedAt = pair.session.otp_issued_at ?? 0
+      const undeliverable = isUndeliverable(pair.session.contact)
+      const page = renderFlowPage({
+        strings,
+        look,
+        requestName: pair.request.name,
+        credentials,
+        identityStep,
+        maskedContact: maskContact(pair.session.contact),
+        bannerCode: ctx.config.showCodes ? pair.session.otp_code : undefined,
+        undeliverable,
+        boot: {
+          mode: 'flow',
+          sessionId,
+          origin: check.origin,
+          frame: token,
+          identityStep: identityStep && identity === null,
+          hasCredentials: credentials.length > 0,
+          channel: channelOf(pair.session.contact),
+          resendWaitSeconds: Math.max(
+            0,
+            Math.ceil((issuedAt + ctx.config.otpResendCooldownMs - now) / 1000),
+          ),
+          showCodes: ctx.config.showCodes,
+          redirectUrl: look.mode === 'standalone' ? pair.request.redirect_url : null,
+          t: clientStrings(strings),
+        },
+      })
+      return c.html(page, 200, linkPageHeaders(ctx.settings().allowedOrigins))
+    } catch (error) {
+      ctx.log(`link page ${sessionId}: ${error instanceof Error ? error.message : String(error)}`)
+      const origin = query.postMessageOrigin ?? ''
+      const allowed = ctx.settings().allowedOrigins
+      const postTo = allowed.includes(origin) ? origin : null
+      const page = renderErrorPage({ strings, look, sessionId, code: 'internal', postTo })
+      return c.html(page, 500, linkPageHeaders(allowed))
+    }
+  })
+
+  app.route('/', pageApiRoutes(ctx))
+  return app
+}

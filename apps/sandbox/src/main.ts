@@ -1,0 +1,42 @@
+// The `pnpm sandbox` command: starts the sandbox from environment variables and prints what a
+// developer needs to call it.
+import { loadSandboxConfig, startSandbox } from './index'
+
+async function main(): Promise<void> {
+  const sandbox = await startSandbox(loadSandboxConfig(process.env))
+  const { config } = sandbox
+  const lines = [
+    '',
+    `  Humanos sandbox ready at ${sandbox.url}`,
+    '',
+    `  API key           ${config.apiKey}`,
+    `  Signature secret  ${config.signatureSecret}`,
+    `  Allowed origins   ${config.allowedOrigins.join(', ') || '(none)'}`,
+    `  Webhook URL       ${config.webhookUrl ?? '(none: events are recorded, not sent)'}`,
+    `  Database          ${config.dataFile}`,
+    `  OTP outbox        ${sandbox.url}/_sandbox/outbox`,
+    '',
+  ]
+  process.stdout.write(`${lines.join('\n')}\n`)
+
+  let stopping = false
+  const stop = (signal: string) => {
+    if (stopping) return
+    stopping = true
+    process.stdout.write(`\n  ${signal}: stopping the sandbox…\n`)
+    sandbox.close().then(
+      () => process.exit(0),
+      (error: unknown) => {
+        console.error(error)
+        process.exit(1)
+      },
+    )
+  }
+  process.on('SIGINT', () => stop('SIGINT'))
+  process.on('SIGTERM', () => stop('SIGTERM'))
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : error)
+  process.exit(1)
+})

@@ -1,0 +1,130 @@
+// Sandbox-only endpoints (not part of Humanos), for tests and the demo. They need no API key:
+// the sandbox listens on the loopback interface by default. Writes demand a JSON content type,
+// which a browser cannot send cross-origin without a preflight the sandbox never grants.
+import { Hono } from 'hono'
+import type { MiddlewareHandler } from 'hono'
+import { z } from 'zod'
+import type { SandboxContext } from '../context'
+import { wipeDatabase } from '../db/database'
+import { credentialsOf } from '../db/credentialStore'
+import { listOutbox } from '../db/outboxStore'
+import { IDENTITY_LEVELS } from '../db/rows'
+import { overrideSettings, readSettings } from '../db/settingsStore'
+import { listDeliveries } from '../db/webhookStore'
+import { decideSession } from '../flow/decide'
+import type { DecisionEvent } from '../flow/events'
+import { testEvent } from '../flow/events'
+import { recordIdentity } from '../flow/identity'
+import { loadSession } from '../flow/sessionGuards'
+import type { AppEnv } from '../http/appEnv'
+import { HttpError } from '../http/httpError'
+import { parseJsonBody, validate } from '../http/jsonBody'
+import { settingsPatchSchema } from '../settingsSchema'
+
+const JSON_TYPE = /^application\/json\s*(;|$)/i
+
+function jsonOnly(): MiddlewareHandler<AppEnv> {
+  return async (c, next) => {
+    if (c.req.method !== 'GET' && !JSON_TYPE.test(c.req.header('content-type') ?? '')) {
+      throw new HttpError(415, 'Content-Type must be application/json')
+    }
+    await next()
+    c.header('Cache-Control', 'no-store')
+  }
+}
+
+async function body(ctx: SandboxContext, raw: ArrayBuffer): Promise<unknown> {
+  return raw.byteLength === 0 ? {} : parseJsonBody(new Uint8Array(raw), ctx.config.maxJsonDepth)
+}
+
+const decideSchema = z.strictObject({ action: z.enum(['accept', 'reject']) })
+const testSchema = z.strictObject({
+  message: z.string().max(1000).default('Hello from the sandbox'),
+})
+const outboxQuery = z.strictObject({
+  contact: z.string().min(1).max(254).optional(),
+  limit: z
+    .string()
+    .regex(/^\d{1,3}$/)
+    .transform(Number)
+    .pipe(z.number().min(1).max(500))
+    .default(50),
+})
+
+/** `/_sandbox/*`; see the README for each endpoint. */
+export function sandboxRoutes(ctx: SandboxContext): Hono<AppEnv> {
+  const app = new Hono<AppEnv>()
+  app.use('/_sandbox/*', jsonOnly())
+
+  app.get('/_sandbox/outbox', async (c) => {
+    const query = await validate(outboxQuery, c.req.query(), 'query')
+    const contact = query.contact?.includes('@') ? query.contact.toLowerCase() : query.contact
+    return c.json({ data: listOutbox(ctx.db, contact, query.limit) })
+  })
+
+  app.post('/_sandbox/sessions/:sessionId/decide', async (c) => {
+    const { action } = await validate(decideSchema, await body(ctx, await c.req.arrayBuffer()))
+    const pair = loadSession(ctx, c.req.param('sessionId'))
+    const now = Date.now()
+    const events: DecisionEvent[] = []
+    const needsIdentity = IDENTITY_LEVELS.has(pair.request.security_level)
+    const hasCredentials = credentialsOf(ctx.db, pair.request.id).length > 0
+    // Without a UI there is no camera: the identity check is recorded as passed (or, for a
+    // request with nothing else to decide, as the decision itself).
+    let identityPassed = true
+    if (needsIdentity && pair.session.identity === null) {
+      const forceFail = !hasCredentials && action === 'reject'
+      const identity = recordIdentity(ctx, pair, now, { allowLocked: true, forceFail })
+      identityPassed = identity.decision.success
+      events.push(identity)
+    }
+    // A failed check (a `+kyc-fail` contact) ends the session, as it does in the Link page.
+    if (hasCredentials && identityPassed) {
+      events.push(...decideSession(ctx, pair, action, now, { allowLocked: true }))
+    }
+    return c.json({ sessionId: pair.session.id, events })
+  })
+
+  app.get('/_sandbox/settings', (c) => c.json(readSettings(ctx.db)))
+
+  app.put('/_sandbox/settings', async (c) => {
+    const patch = await validate(settingsPatchSchema, await body(ctx, await c.req.arrayBuffer()))
+    overrideSettings(ctx.db, patch)
+    return c.json(readSettings(ctx.db))
+  })
+
+  app.post('/_sandbox/reset', async (c) => {
+    await validate(z.strictObject({}), await body(ctx, await c.req.arrayBuffer()))
+    await ctx.webhooks.idle()
+    wipeDatabase(ctx.db)
+    ctx.rateLimiter.reset()
+    return c.json({ success: true })
+  })
+
+  app.get('/_sandbox/webhooks', (c) =>
+    c.json({
+      data: listDeliveries(ctx.db, 100).map((row) => ({
+        id: row.id,
+        eventType: row.event_type,
+        status: row.status,
+        attempts: row.attempts,
+        nextAttemptAt:
+          row.next_attempt_at === null ? null : new Date(row.next_attempt_at).toISOString(),
+        lastStatus: row.last_status,
+        lastError: row.last_error,
+        createdAt: new Date(row.created_at).toISOString(),
+        deliveredAt: row.delivered_at === null ? null : new Date(row.delivered_at).toISOString(),
+        event: JSON.parse(row.payload) as unknown,
+      })),
+    }),
+  )
+
+  app.post('/_sandbox/webhooks/test', async (c) => {
+    const { message } = await validate(testSchema, await body(ctx, await c.req.arrayBuffer()))
+    const id = ctx.webhooks.enqueue('test', testEvent(ctx.issuerDid, message))
+    ctx.webhooks.kick()
+    return c.json({ id }, 202)
+  })
+
+  return app
+}
