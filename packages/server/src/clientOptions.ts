@@ -22,6 +22,7 @@ export interface HumanosClientOptions {
   fetch?: typeof fetch
 }
 
+/** Options after validation and defaults (internal). */
 export interface ResolvedClientOptions {
   apiKey: string
   signatureSecret: string
@@ -81,6 +82,7 @@ function resolveBaseUrl(value: unknown): string {
   return url.href.replace(/\/+$/, '')
 }
 
+/** Validates {@link HumanosClientOptions} and fills defaults; throws `TypeError` on misuse. */
 export function resolveClientOptions(options: unknown): ResolvedClientOptions {
   if (typeof options !== 'object' || options === null) {
     throw new TypeError('createHumanosClient: options must be an object')

@@ -9,10 +9,13 @@ export const HUMANOS_API_VERSION = '2026-05-17'
 /** Production API base URL. */
 export const HUMANOS_PRODUCTION_URL = 'https://api.humanos.id'
 
+/** How the subject must prove who they are; `CONTACT` (the OTP alone) is the default. */
 export type SecurityLevel = 'CONTACT' | 'ORGANIZATION_KYC' | 'HUMANOS_KYC' | 'HUMANOS_REVALIDATION'
 
+/** Kind of an inline credential of `POST /request`. */
 export type CredentialType = 'DOCUMENT' | 'CONSENT' | 'FORM' | 'JSON' | 'POLICY'
 
+/** `DRAFT` until every grantor decided; then `ACTIVE` (all accepted) or `REJECTED` (one refused). */
 export type CredentialStatus = 'DRAFT' | 'ACTIVE' | 'REJECTED' | 'CANCELED' | 'REVOKED' | 'EXPIRED'
 
 /** One inline credential of `POST /request`. */
