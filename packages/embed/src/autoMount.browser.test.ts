@@ -1,0 +1,124 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import { startAutoMount } from './autoMount.js'
+import { decisionPayload, fakeFrame, linkFor, recordEvents } from './testing/fakeFrame.js'
+
+let stop: () => void
+
+function marked(link: string, data: Record<string, string> = {}, tag = 'div'): HTMLElement {
+  const el = document.createElement(tag)
+  el.dataset.humanosLink = link
+  Object.assign(el.dataset, data)
+  return el
+}
+
+const frameIn = async (el: Element) => {
+  await vi.waitFor(() => expect(el.querySelector('iframe')).not.toBeNull())
+  return el.querySelector('iframe')!
+}
+
+beforeEach(() => {
+  stop = () => {}
+})
+
+afterEach(() => {
+  stop()
+  document.body.replaceChildren()
+  vi.restoreAllMocks()
+})
+
+describe('startAutoMount', () => {
+  it('mounts the marked elements already in the page', async () => {
+    const el = marked(linkFor('sess-present'), { lang: 'ENG' })
+    document.body.append(el)
+    stop = startAutoMount()
+    const src = new URL((await frameIn(el)).src)
+    expect(src.pathname).toBe('/link/sess-present')
+    expect(src.searchParams.get('lang')).toBe('ENG')
+  })
+
+  it('mounts elements added later, also deep inside an added subtree', async () => {
+    stop = startAutoMount()
+    const section = document.createElement('section')
+    const inner = marked(linkFor('sess-deep'))
+    section.append(document.createElement('p'), inner)
+    const direct = marked(linkFor('sess-direct'))
+    document.body.append(section, direct)
+    await frameIn(inner)
+    await frameIn(direct)
+    expect(document.querySelectorAll('iframe')).toHaveLength(2)
+  })
+
+  it('dispatches the humanos-link events on the marked element', async () => {
+    stop = startAutoMount()
+    const el = marked(linkFor('sess-events'))
+    const events = recordEvents(document)
+    document.body.append(el)
+    const frame = fakeFrame(await frameIn(el))
+    frame.ready()
+    await frame.decide(decisionPayload('Marketing emails'))
+    await vi.waitFor(() => expect(events.map((e) => e.type)).toContain('success'))
+    const decision = events.find((e) => e.type === 'decision')!
+    expect(decision.target).toBe(el)
+    expect(decision.detail).toMatchObject({ credential: { name: 'Marketing emails' } })
+  })
+
+  it('destroys the flow when the element is removed, with its subtree', async () => {
+    stop = startAutoMount()
+    const wrapper = document.createElement('div')
+    const el = marked(linkFor('sess-removed'))
+    wrapper.append(el)
+    document.body.append(wrapper)
+    await frameIn(el)
+    wrapper.remove()
+    await vi.waitFor(() => expect(el.querySelector('iframe')).toBeNull())
+  })
+
+  it('re-creates the flow when a data attribute changes, and drops it with the marker', async () => {
+    stop = startAutoMount()
+    const el = marked(linkFor('sess-x'))
+    document.body.append(el)
+    const first = await frameIn(el)
+    el.dataset.humanosLink = linkFor('sess-y')
+    el.dataset.theme = 'dark'
+    await vi.waitFor(() => expect(el.querySelector('iframe')).not.toBe(first))
+    const src = new URL((await frameIn(el)).src)
+    expect(src.pathname).toBe('/link/sess-y')
+    expect(src.searchParams.get('theme')).toBe('dark')
+    expect(el.querySelectorAll('iframe')).toHaveLength(1)
+    delete el.dataset.humanosLink
+    await vi.waitFor(() => expect(el.querySelector('iframe')).toBeNull())
+  })
+
+  it('opens a modal flow when its element is clicked', async () => {
+    stop = startAutoMount()
+    const button = marked(linkFor('sess-button'), { mode: 'modal' }, 'button')
+    button.textContent = 'Approve'
+    document.body.append(button)
+    await vi.waitFor(() => expect(document.querySelector('[role="dialog"] iframe')).not.toBeNull())
+    const dialog = document.querySelector('[role="dialog"]')!
+    expect(dialog.closest('[hidden]')).not.toBeNull()
+    button.click()
+    expect(dialog.closest('[hidden]')).toBeNull()
+    expect(button.querySelector('iframe')).toBeNull()
+  })
+
+  it('leaves <humanos-link> elements to themselves', async () => {
+    stop = startAutoMount()
+    const el = marked(linkFor('sess-tag'), {}, 'humanos-link')
+    document.body.append(el, marked(linkFor('sess-div')))
+    await vi.waitFor(() => expect(document.querySelectorAll('iframe')).toHaveLength(1))
+    expect(el.querySelector('iframe')).toBeNull()
+  })
+
+  it('stops watching and destroys every flow it mounted when stopped', async () => {
+    stop = startAutoMount()
+    const el = marked(linkFor('sess-stop'))
+    document.body.append(el)
+    await frameIn(el)
+    stop()
+    expect(el.querySelector('iframe')).toBeNull()
+    document.body.append(marked(linkFor('sess-after')))
+    await new Promise((resolve) => setTimeout(resolve, 50))
+    expect(document.querySelectorAll('iframe')).toHaveLength(0)
+  })
+})

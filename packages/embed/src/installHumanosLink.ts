@@ -1,0 +1,50 @@
+import { ErrorCodes, HumanosLinkError, createHumanosLink } from '@humanos-link/core'
+import { startAutoMount } from './autoMount.js'
+import { defineHumanosLinkElement } from './humanosLinkElement.js'
+import { VERSION } from './version.js'
+
+/** What the script tag puts on `window.HumanosLink`. */
+export interface HumanosLinkGlobal {
+  /** The core's `createHumanosLink`: same options, same handle. */
+  readonly create: typeof createHumanosLink
+  /** Every error code, to compare with `error.code`. */
+  readonly ErrorCodes: typeof ErrorCodes
+  /** The class of every runtime error (`error instanceof HumanosLink.HumanosLinkError`). */
+  readonly HumanosLinkError: typeof HumanosLinkError
+  /** The version of the script. */
+  readonly version: string
+}
+
+declare global {
+  interface Window {
+    HumanosLink?: HumanosLinkGlobal
+  }
+}
+
+/**
+ * What the script tag runs: defines `window.HumanosLink`, registers `<humanos-link>` and starts
+ * auto-mounting `data-humanos-link` elements. Once per window: when `HumanosLink` is already
+ * there (the script loaded twice), it changes nothing and returns the existing global, so there
+ * is one registration, one observer and one global.
+ */
+export function installHumanosLink(win: Window = window): HumanosLinkGlobal {
+  const existing = win.HumanosLink
+  if (existing) {
+    if (existing.version !== VERSION) {
+      console.warn(
+        `Humanos Link: version ${existing.version} is already loaded; this copy (${VERSION}) is unused.`,
+      )
+    }
+    return existing
+  }
+  const api: HumanosLinkGlobal = Object.freeze({
+    create: createHumanosLink,
+    ErrorCodes,
+    HumanosLinkError,
+    version: VERSION,
+  })
+  win.HumanosLink = api
+  defineHumanosLinkElement(win.customElements)
+  startAutoMount(win.document)
+  return api
+}

@@ -1,0 +1,6 @@
+/**
+ * The version of `@humanos-link/embed`, injected from its package.json at build time
+ * (`0.0.0-source` when the sources run without a build, as in unit tests).
+ */
+export const VERSION: string =
+  typeof __HUMANOS_LINK_VERSION__ === 'string' ? __HUMANOS_LINK_VERSION__ : '0.0.0-source'
