@@ -1,4 +1,4 @@
-import { defineLibraryConfig } from '../../vite.lib.config'
+import { defineLibraryConfig } from '../../vite.lib.config.ts'
 
 export default defineLibraryConfig({
   packageDir: import.meta.dirname,

@@ -1,12 +1,12 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
-import { createHumanosLink } from './createHumanosLink'
-import { ErrorCodes } from './errors'
-import type { HumanosLinkError } from './errors'
-import type { HumanosLinkHandle, HumanosLinkOptions } from './options'
-import { createLinkMessage } from './protocol/messages'
-import type { LinkMessage } from './protocol/messages'
-import { sealResult } from './protocol/resultCrypto'
-import { credentialPayload } from './testing/payloads'
+import { createHumanosLink } from './createHumanosLink.js'
+import { ErrorCodes } from './errors.js'
+import type { HumanosLinkError } from './errors.js'
+import type { HumanosLinkHandle, HumanosLinkOptions } from './options.js'
+import { createLinkMessage } from './protocol/messages.js'
+import type { LinkMessage } from './protocol/messages.js'
+import { sealResult } from './protocol/resultCrypto.js'
+import { credentialPayload } from './testing/payloads.js'
 
 // Nothing listens on port 9: the iframe loads an error page, but its window is real, so
 // messages "from the frame" are dispatched with that window as `source`, as a browser would.

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { buildFrameUrl, parseLink } from './frameUrl'
+import { buildFrameUrl, parseLink } from './frameUrl.js'
 
 const publicKey = 'MFkwEwYHKoZIzj0CAQYIKoZIzj0DAQcDQgAE+/abc=='
 

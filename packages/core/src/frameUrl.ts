@@ -1,4 +1,4 @@
-import type { LinkLanguage, LinkMode, LinkTheme } from './protocol/constants'
+import type { LinkLanguage, LinkMode, LinkTheme } from './protocol/constants.js'
 
 /** A Link URL taken apart: where the frame lives and which session it shows. */
 export interface ParsedLink {

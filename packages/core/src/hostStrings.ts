@@ -1,4 +1,4 @@
-import type { LinkLanguage } from './protocol/constants'
+import type { LinkLanguage } from './protocol/constants.js'
 
 /** The few words the host side shows itself; the frame shows everything else. */
 export interface HostStrings {

@@ -1,5 +1,5 @@
-export { ErrorCodes, HumanosLinkError, FRAME_ERROR_CODES, isErrorCode } from './errors'
-export type { ErrorCode } from './errors'
+export { ErrorCodes, HumanosLinkError, FRAME_ERROR_CODES, isErrorCode } from './errors.js'
+export type { ErrorCode } from './errors.js'
 export {
   PROTOCOL_NAMESPACE,
   PROTOCOL_VERSION,
@@ -8,14 +8,14 @@ export {
   DEFAULT_LOAD_TIMEOUT_MS,
   EVENT_NAMES,
   EXIT_REASONS,
-} from './protocol/constants'
+} from './protocol/constants.js'
 export type {
   ExitReason,
   LinkEventName,
   LinkLanguage,
   LinkMode,
   LinkTheme,
-} from './protocol/constants'
+} from './protocol/constants.js'
 export {
   createLinkMessage,
   isLinkMessage,
@@ -27,7 +27,7 @@ export {
   isCompleteMessage,
   isExitMessage,
   isErrorMessage,
-} from './protocol/messages'
+} from './protocol/messages.js'
 export type {
   EncryptedResult,
   LinkEnvelope,
@@ -41,26 +41,26 @@ export type {
   CompleteMessage,
   ExitMessage,
   ErrorMessage,
-} from './protocol/messages'
+} from './protocol/messages.js'
 export {
   generateHostKeyPair,
   exportPublicKey,
   importPublicKey,
   sealResult,
   openResult,
-} from './protocol/resultCrypto'
-export type { HostKeyPair, ResultContext } from './protocol/resultCrypto'
-export { createHumanosLink } from './createHumanosLink'
-export type { HumanosLinkHandle, HumanosLinkOptions, LinkEventSummary } from './options'
-export { buildFrameUrl, parseLink } from './frameUrl'
-export type { FrameUrlOptions, ParsedLink } from './frameUrl'
-export { linkReducer, initialLinkState } from './linkMachine'
-export type { LinkAction, LinkState, LinkStatus } from './linkMachine'
-export type { LinkStore } from './linkStore'
-export { isLinkResultPayload } from './payload'
+} from './protocol/resultCrypto.js'
+export type { HostKeyPair, ResultContext } from './protocol/resultCrypto.js'
+export { createHumanosLink } from './createHumanosLink.js'
+export type { HumanosLinkHandle, HumanosLinkOptions, LinkEventSummary } from './options.js'
+export { buildFrameUrl, parseLink } from './frameUrl.js'
+export type { FrameUrlOptions, ParsedLink } from './frameUrl.js'
+export { linkReducer, initialLinkState } from './linkMachine.js'
+export type { LinkAction, LinkState, LinkStatus } from './linkMachine.js'
+export type { LinkStore } from './linkStore.js'
+export { isLinkResultPayload } from './payload.js'
 export type {
   CredentialResultPayload,
   IdentityResultPayload,
   LinkResultPayload,
   LinkResultUser,
-} from './payload'
+} from './payload.js'

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest'
-import { ErrorCodes, HumanosLinkError } from './errors'
-import { initialLinkState, linkReducer } from './linkMachine'
-import type { LinkAction, LinkState, LinkStatus } from './linkMachine'
-import type { LinkResultPayload } from './payload'
+import { ErrorCodes, HumanosLinkError } from './errors.js'
+import { initialLinkState, linkReducer } from './linkMachine.js'
+import type { LinkAction, LinkState, LinkStatus } from './linkMachine.js'
+import type { LinkResultPayload } from './payload.js'
 
 const payload = { eventType: 'credential', requestId: 'r1' } as unknown as LinkResultPayload
 const error = new HumanosLinkError(ErrorCodes.LOAD_TIMEOUT, 'late')

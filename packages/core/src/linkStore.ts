@@ -1,7 +1,7 @@
 import { createStore } from 'zustand/vanilla'
 import type { StoreApi } from 'zustand/vanilla'
-import { initialLinkState, linkReducer } from './linkMachine'
-import type { LinkAction, LinkState } from './linkMachine'
+import { initialLinkState, linkReducer } from './linkMachine.js'
+import type { LinkAction, LinkState } from './linkMachine.js'
 
 /** The flow's store: zustand's vanilla API, read-only to SDK users by convention. */
 export type LinkStore = StoreApi<LinkState>

@@ -1,10 +1,10 @@
-import type { HumanosLinkError } from './errors'
-import type { HostKeyPair } from './protocol/resultCrypto'
-import type { ExitReason, LinkLanguage, LinkMode, LinkTheme } from './protocol/constants'
-import type { LinkMessageType } from './protocol/messages'
-import type { LinkState } from './linkMachine'
-import type { LinkStore } from './linkStore'
-import type { LinkResultPayload } from './payload'
+import type { HumanosLinkError } from './errors.js'
+import type { HostKeyPair } from './protocol/resultCrypto.js'
+import type { ExitReason, LinkLanguage, LinkMode, LinkTheme } from './protocol/constants.js'
+import type { LinkMessageType } from './protocol/messages.js'
+import type { LinkState } from './linkMachine.js'
+import type { LinkStore } from './linkStore.js'
+import type { LinkResultPayload } from './payload.js'
 
 /** A payload-free summary of one frame message, for analytics and progress UI. */
 export interface LinkEventSummary {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { createLinkMessage, isCompleteMessage, isLinkMessage, isResultMessage } from './messages'
+import { createLinkMessage, isCompleteMessage, isLinkMessage, isResultMessage } from './messages.js'
 
 const enc = { alg: 'ECDH-P256+HKDF-SHA256+A256GCM', epk: 'a', salt: 'b', iv: 'c', ct: 'd' } as const
 

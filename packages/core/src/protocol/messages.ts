@@ -1,5 +1,5 @@
-import { EXIT_REASONS, PROTOCOL_NAMESPACE, PROTOCOL_VERSION, RESULT_ALG } from './constants'
-import type { ExitReason } from './constants'
+import { EXIT_REASONS, PROTOCOL_NAMESPACE, PROTOCOL_VERSION, RESULT_ALG } from './constants.js'
+import type { ExitReason } from './constants.js'
 
 /** The encrypted form of one result (spec section 6). All binary fields are standard base64. */
 export interface EncryptedResult {

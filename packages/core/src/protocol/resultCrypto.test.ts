@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import vectors from '../../test-vectors/spec-vectors.json'
-import { DECRYPTION_FAILED_MESSAGE, ErrorCodes, HumanosLinkError } from '../errors'
-import { base64ToBytes, bytesToBase64 } from './base64'
+import { DECRYPTION_FAILED_MESSAGE, ErrorCodes, HumanosLinkError } from '../errors.js'
+import { base64ToBytes, bytesToBase64 } from './base64.js'
 import {
   generateHostKeyPair,
   importPublicKey,
@@ -9,8 +9,8 @@ import {
   sealBytesWith,
   sealResult,
   sealResultWith,
-} from './resultCrypto'
-import type { EncryptedResult } from './messages'
+} from './resultCrypto.js'
+import type { EncryptedResult } from './messages.js'
 
 const vector = vectors.linkResult
 const EC = { name: 'ECDH', namedCurve: 'P-256' } as const

@@ -11,11 +11,11 @@
  * 5. The receiver checks every length, derives the same K from its private key and `epk`, and
  *    decrypts; the JSON is parsed last (a bad document is `invalid_payload`, spec step 6).
  */
-import { ErrorCodes, HumanosLinkError, decryptionFailed } from '../errors'
-import { base64ToBytes, bytesToBase64, utf8 } from './base64'
-import { PROTOCOL_NAMESPACE, PROTOCOL_VERSION, RESULT_ALG } from './constants'
-import { isEncryptedResult } from './messages'
-import type { EncryptedResult } from './messages'
+import { ErrorCodes, HumanosLinkError, decryptionFailed } from '../errors.js'
+import { base64ToBytes, bytesToBase64, utf8 } from './base64.js'
+import { PROTOCOL_NAMESPACE, PROTOCOL_VERSION, RESULT_ALG } from './constants.js'
+import { isEncryptedResult } from './messages.js'
+import type { EncryptedResult } from './messages.js'
 
 const EC_PARAMS = { name: 'ECDH', namedCurve: 'P-256' } as const
 const SPKI_LENGTH = 91
