@@ -6,6 +6,7 @@ import { credentialRoutes } from './api/credentialRoutes'
 import { requestRoutes } from './api/requestRoutes'
 import type { SandboxContext } from './context'
 import type { AppEnv } from './http/appEnv'
+import { embedScriptRoutes } from './http/embedScript'
 import { HttpError, errorBody, errorResponse } from './http/httpError'
 import { staticRoutes } from './http/staticFiles'
 import { wellKnownRoutes } from './http/wellKnownRoutes'
@@ -44,6 +45,7 @@ export function createApp(ctx: SandboxContext): Hono<AppEnv> {
   app.route('/', wellKnownRoutes(ctx))
   app.route('/', linkRoutes(ctx))
   app.route('/', sandboxRoutes(ctx))
+  app.route('/', embedScriptRoutes())
   app.route('/', staticRoutes())
 
   app.notFound((c) => c.json(errorBody(404, `Cannot ${c.req.method} ${c.req.path}`), 404))

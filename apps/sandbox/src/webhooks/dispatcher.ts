@@ -112,8 +112,9 @@ export class WebhookDispatcher {
       recordAttempt(db, row.id, { status: 'skipped', attempts: row.attempts, ...none })
       return
     }
-    const { httpStatus, error } = await this.#post(settings, row)
-    if (this.#shutdown.signal.aborted) return
+    const { httpStatus, error, interrupted } = await this.#post(settings, row)
+    // Cut short by close(): not an attempt the receiver answered, so it stays pending.
+    if (interrupted) return
     const attempts = row.attempts + 1
     if (httpStatus !== null && httpStatus >= 200 && httpStatus < 300) {
       recordAttempt(db, row.id, {
@@ -145,7 +146,7 @@ export class WebhookDispatcher {
   async #post(
     settings: OrganizationSettings,
     row: DeliveryRow,
-  ): Promise<{ httpStatus: number | null; error: string | null }> {
+  ): Promise<{ httpStatus: number | null; error: string | null; interrupted: boolean }> {
     const key = deriveWebhookKey(settings.webhookEncryptionSecret, settings.webhookEncryptionSalt)
     const body = encryptWebhookBody(row.payload, key)
     const timestamp = String(Date.now())
@@ -166,8 +167,8 @@ export class WebhookDispatcher {
           AbortSignal.timeout(this.#options.timeoutMs),
         ]),
       })
-      await response.body?.cancel()
-      return { httpStatus: response.status, error: null }
+      await response.body?.cancel().catch(() => undefined)
+      return { httpStatus: response.status, error: null, interrupted: false }
     } catch (error) {
       const timedOut = error instanceof Error && error.name === 'TimeoutError'
       const message = timedOut
@@ -175,7 +176,7 @@ export class WebhookDispatcher {
         : error instanceof Error
           ? error.message
           : 'Request failed'
-      return { httpStatus: null, error: message }
+      return { httpStatus: null, error: message, interrupted: this.#shutdown.signal.aborted }
     }
   }
 }

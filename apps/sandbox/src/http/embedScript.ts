@@ -1,0 +1,48 @@
+import { readFile } from 'node:fs/promises'
+import path from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { Hono } from 'hono'
+import type { AppEnv } from './appEnv'
+
+/** Where `pnpm --filter @humanos-link/embed build` writes the script-tag build. */
+export const EMBED_DIST_DIR = fileURLToPath(
+  new URL('../../../../packages/embed/dist/', import.meta.url),
+)
+
+const FILES: Record<string, string> = {
+  'humanos-link.js': 'text/javascript; charset=utf-8',
+  'humanos-link.js.map': 'application/json; charset=utf-8',
+}
+
+// Host pages on any origin load the script, as they would from a CDN.
+const CROSS_ORIGIN = {
+  'Cross-Origin-Resource-Policy': 'cross-origin',
+  'Access-Control-Allow-Origin': '*',
+}
+
+/**
+ * `GET /static/humanos-link.js` (and its `.map`): the embed package's script-tag build, so a
+ * plain HTML page can use `<script src="<sandbox>/static/humanos-link.js">`. Read from
+ * `dir` on every request, so a rebuild shows at once; a clear 404 until it has been built.
+ */
+export function embedScriptRoutes(dir: string = EMBED_DIST_DIR): Hono<AppEnv> {
+  const app = new Hono<AppEnv>()
+  for (const [name, type] of Object.entries(FILES)) {
+    app.get(`/static/${name}`, async (c) => {
+      const body = await readFile(path.join(dir, name)).catch(() => null)
+      if (!body) {
+        return c.text(
+          `${name} has not been built yet. Run \`pnpm --filter @humanos-link/embed build\` and reload.\n`,
+          404,
+          { ...CROSS_ORIGIN, 'Cache-Control': 'no-store' },
+        )
+      }
+      return c.body(new Uint8Array(body), 200, {
+        ...CROSS_ORIGIN,
+        'Content-Type': type,
+        'Cache-Control': 'public, max-age=60',
+      })
+    })
+  }
+  return app
+}
