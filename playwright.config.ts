@@ -38,5 +38,18 @@ export default defineConfig({
     fixtureServer('localhost', 5180),
     fixtureServer('127.0.0.1', 5181),
     fixtureServer('127.0.0.1', 5182),
+    {
+      command: 'pnpm --filter @humanos-link/sandbox start',
+      url: 'http://127.0.0.1:4110/health',
+      env: {
+        PORT: '4110',
+        HOST: '127.0.0.1',
+        SANDBOX_DATA: ':memory:',
+        SANDBOX_ALLOWED_ORIGINS:
+          'http://localhost:5180,http://localhost:5173,http://127.0.0.1:5173',
+      },
+      reuseExistingServer,
+      timeout: 60_000,
+    },
   ],
 })
