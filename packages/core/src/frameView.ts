@@ -1,4 +1,4 @@
-import type { HostStrings } from './hostStrings'
+import type { HostStrings } from './hostStrings.js'
 
 /**
  * The host-side DOM around the Link frame: the iframe plus two live regions, one announcing

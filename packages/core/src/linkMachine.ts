@@ -1,6 +1,6 @@
-import type { HumanosLinkError } from './errors'
-import type { ExitReason } from './protocol/constants'
-import type { LinkResultPayload } from './payload'
+import type { HumanosLinkError } from './errors.js'
+import type { ExitReason } from './protocol/constants.js'
+import type { LinkResultPayload } from './payload.js'
 
 /** Where a flow is (spec section 8). `destroyed` is reachable from every state. */
 export type LinkStatus =

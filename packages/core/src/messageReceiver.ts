@@ -8,13 +8,13 @@
  * 3. For `result`: reject a replayed `id` or a `ts` outside the allowed window, decrypt, parse,
  *    check the payload shape. Any failure of these is reported once, and the receiver stops.
  */
-import { ErrorCodes, HumanosLinkError, decryptionFailed } from './errors'
-import { MAX_RESULT_AGE_MS } from './protocol/constants'
-import { isLinkMessage } from './protocol/messages'
-import type { LinkMessage, ResultMessage } from './protocol/messages'
-import { openResult } from './protocol/resultCrypto'
-import { isLinkResultPayload } from './payload'
-import type { LinkResultPayload } from './payload'
+import { ErrorCodes, HumanosLinkError, decryptionFailed } from './errors.js'
+import { MAX_RESULT_AGE_MS } from './protocol/constants.js'
+import { isLinkMessage } from './protocol/messages.js'
+import type { LinkMessage, ResultMessage } from './protocol/messages.js'
+import { openResult } from './protocol/resultCrypto.js'
+import { isLinkResultPayload } from './payload.js'
+import type { LinkResultPayload } from './payload.js'
 
 /** A message that passed every check; results carry their decrypted payload. */
 export type VerifiedMessage =

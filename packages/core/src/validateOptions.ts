@@ -1,6 +1,6 @@
-import { parseLink } from './frameUrl'
-import type { ParsedLink } from './frameUrl'
-import type { HumanosLinkOptions } from './options'
+import { parseLink } from './frameUrl.js'
+import type { ParsedLink } from './frameUrl.js'
+import type { HumanosLinkOptions } from './options.js'
 
 const CALLBACKS = ['onReady', 'onDecision', 'onSuccess', 'onExit', 'onError', 'onEvent'] as const
 const fail = (message: string): never => {

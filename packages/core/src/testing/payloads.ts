@@ -1,5 +1,5 @@
 // Test-only helpers (not exported by the package): well-formed decision payloads.
-import type { LinkResultPayload } from '../payload'
+import type { LinkResultPayload } from '../payload.js'
 
 export function credentialPayload(name = 'Share my email'): LinkResultPayload {
   return {
