@@ -65,6 +65,7 @@ function suite(name, command, args, reportFile, count, extraEnv) {
 }
 
 check('build', 'pnpm', ['-r', 'build'])
+check('package checks (publint, attw)', 'node', ['scripts/checkPackages.mjs'])
 check('typecheck', 'pnpm', ['typecheck'])
 check('lint', 'pnpm', ['lint'])
 check('format', 'pnpm', ['format:check'])
