@@ -293,6 +293,32 @@ describe('the page endpoints', () => {
     expect(Number(res.headers.get('retry-after'))).toBeGreaterThan(50)
   })
 
+  it('resends a new code after the cool-down: the old one stops working', async () => {
+    const quick = await startTestSandbox({ otpResendCooldownMs: 0 })
+    try {
+      const created = await quick.api('POST', '/request', { body: requestBody() })
+      const sessionId = created.json.subjects[0].link.split('/').pop()
+      const url = `${created.json.subjects[0].link}?pubKey=${encodeURIComponent(keys.publicKey)}&postMessageOrigin=${encodeURIComponent(HOST)}`
+      const html = await fetch(url).then((r) => r.text())
+      const frame = JSON.parse(/id="link-boot">(.*?)<\/script>/s.exec(html)![1]!).frame
+      const outbox = () => fetch(`${quick.url}/_sandbox/outbox`).then((r) => r.json())
+      const oldCode = (await outbox()).data[0].code
+      const resent = await quick.post(`/link/${sessionId}/otp/resend`, { frame })
+      expect(resent).toMatchObject({ status: 200, json: { ok: true, delivered: true } })
+      const { data } = await outbox()
+      expect(data.map((m: { reason: string }) => m.reason)).toEqual(['resend', 'created'])
+      expect(resent.json.code).toBe(data[0].code)
+      if (oldCode !== data[0].code) {
+        const stale = await quick.post(`/link/${sessionId}/otp/verify`, { frame, code: oldCode })
+        expect(stale.json.code).toBe('otp_invalid')
+      }
+      const fresh = await quick.post(`/link/${sessionId}/otp/verify`, { frame, code: data[0].code })
+      expect(fresh.status).toBe(200)
+    } finally {
+      await quick.close()
+    }
+  })
+
   it('refuses a frame token from another session and non-JSON posts', async () => {
     const a = await createRequest()
     const b = await createRequest()
