@@ -46,8 +46,15 @@ export default defineConfig({
         HOST: '127.0.0.1',
         SANDBOX_DATA: ':memory:',
         SANDBOX_ALLOWED_ORIGINS:
-          'http://localhost:5180,http://localhost:5173,http://127.0.0.1:5173',
+          'http://localhost:5180,http://localhost:5173,http://127.0.0.1:5173,http://localhost:5186',
       },
+      reuseExistingServer,
+      timeout: 60_000,
+    },
+    // Plain HTML pages for the script-tag build (e2e/embed.spec.ts), with and without a CSP.
+    {
+      command: 'node e2e/servers/staticHost.mjs 5186',
+      url: 'http://localhost:5186/health',
       reuseExistingServer,
       timeout: 60_000,
     },

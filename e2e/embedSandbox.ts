@@ -1,0 +1,71 @@
+// What the embed tests need from the sandbox: a signed POST /request as the integrator's backend
+// would send it, the OTP from the sandbox outbox, and a person completing the Link flow.
+import { createHmac, randomUUID } from 'node:crypto'
+import { expect } from '@playwright/test'
+import type { FrameLocator } from '@playwright/test'
+
+export const SANDBOX = 'http://127.0.0.1:4110'
+// The sandbox's public defaults (apps/sandbox/src/config.ts): a laptop sandbox, not secrets.
+const API_KEY = 'sandbox-api-key'
+const SIGNATURE_SECRET = 'sandbox-signature-secret'
+
+export interface SandboxRequest {
+  requestId: string
+  contact: string
+  /** The Link URL of the one subject: what the BFF hands the browser. */
+  link: string
+}
+
+/** Creates a one-credential request for a fresh contact through the signed API. */
+export async function createSandboxRequest(credentialName: string): Promise<SandboxRequest> {
+  const contact = `embed-${randomUUID()}@example.com`
+  const body = JSON.stringify({
+    contacts: [contact],
+    name: 'Newsletter consent',
+    credentials: [{ type: 'CONSENT', name: credentialName }],
+  })
+  const timestamp = String(Date.now())
+  const signature = createHmac('sha256', SIGNATURE_SECRET)
+    .update(`${timestamp}.${body}`)
+    .digest('hex')
+  const res = await fetch(`${SANDBOX}/request`, {
+    method: 'POST',
+    headers: {
+      Authorization: `Bearer ${API_KEY}`,
+      'X-Timestamp': timestamp,
+      'X-Signature': signature,
+      'Content-Type': 'application/json',
+    },
+    body,
+  })
+  expect(res.status, await res.clone().text()).toBe(201)
+  const created = (await res.json()) as { id: string; subjects: { link: string }[] }
+  return { requestId: created.id, contact, link: created.subjects[0]!.link }
+}
+
+/** The one-time code the sandbox "sent" to `contact`. */
+export async function otpFor(contact: string): Promise<string> {
+  const res = await fetch(`${SANDBOX}/_sandbox/outbox?contact=${encodeURIComponent(contact)}`)
+  const { data } = (await res.json()) as { data: { code: string }[] }
+  expect(data[0]?.code, `no OTP in the sandbox outbox for ${contact}`).toMatch(/^\d{6}$/)
+  return data[0]!.code
+}
+
+/** Reviews, enters the code from the outbox and accepts, inside the embedded Link frame. */
+export async function approveInFrame(frame: FrameLocator, contact: string): Promise<void> {
+  await frame.getByRole('button', { name: 'Continue' }).click()
+  await frame.getByLabel('One-time code').fill(await otpFor(contact))
+  await frame.getByRole('button', { name: 'Verify' }).click()
+  await frame.getByRole('button', { name: 'Accept' }).click()
+}
+
+/** Fails with a clear message when the sandbox would refuse to talk to `origin`. */
+export async function expectOriginAllowed(origin: string): Promise<void> {
+  const settings = (await (await fetch(`${SANDBOX}/_sandbox/settings`)).json()) as {
+    allowedOrigins: string[]
+  }
+  expect(
+    settings.allowedOrigins,
+    `add ${origin} to SANDBOX_ALLOWED_ORIGINS of the sandbox web server in playwright.config.ts`,
+  ).toContain(origin)
+}
