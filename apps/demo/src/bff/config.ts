@@ -1,0 +1,135 @@
+import path from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { z } from 'zod'
+
+/** Where the BFF keeps its database when `DEMO_DATA` is not set: `apps/demo/.data/demo.sqlite`. */
+export const DEFAULT_DATA_FILE = path.join(
+  path.dirname(fileURLToPath(import.meta.url)),
+  '..',
+  '..',
+  '.data',
+  'demo.sqlite',
+)
+
+/** Everything the BFF is configured with. Secrets live here and nowhere the browser can reach. */
+export interface BffConfig {
+  /** Interface to listen on (`BFF_HOST`). */
+  host: string
+  /** Port (`BFF_PORT`); `0` picks a free one. */
+  port: number
+  /** The Humanos API (`HUMANOS_BASE_URL`); also the attestations' `iss`. */
+  humanosBaseUrl: string
+  apiKey: string
+  signatureSecret: string
+  webhookSignatureSecret: string
+  webhookEncryptionSecret: string
+  webhookEncryptionSalt: string
+  /** Origins of the pages that host the Link frame (`DEMO_ORIGIN`, comma-separated): the `aud`. */
+  demoOrigins: string[]
+  /** SQLite file, or `:memory:` (`DEMO_DATA`). */
+  dataFile: string
+  /** `POST /api/requests` per client per minute (`DEMO_CREATE_LIMIT_PER_MINUTE`). */
+  createLimitPerMinute: number
+  /** Largest request body in bytes (`DEMO_MAX_BODY_BYTES`); `413` above. */
+  maxBodyBytes: number
+  /** Deepest JSON nesting of a body; `400` above. */
+  maxJsonDepth: number
+}
+
+// The sandbox's defaults (apps/sandbox/src/config.ts), so `npm run demo` works with no setup.
+// They are public on purpose; a test checks they still match the sandbox.
+export const DEFAULT_BFF_CONFIG: Readonly<BffConfig> = Object.freeze({
+  host: '127.0.0.1',
+  port: 4020,
+  humanosBaseUrl: 'http://127.0.0.1:4010',
+  apiKey: 'sandbox-api-key',
+  signatureSecret: 'sandbox-signature-secret',
+  webhookSignatureSecret: 'sandbox-webhook-signature-secret',
+  webhookEncryptionSecret: 'c2FuZGJveC13ZWJob29rLWVuY3J5cHRpb24tc2VjcmV0',
+  webhookEncryptionSalt: 'sandbox-webhook-salt',
+  demoOrigins: ['http://localhost:5173'],
+  dataFile: DEFAULT_DATA_FILE,
+  createLimitPerMinute: 20,
+  maxBodyBytes: 64 * 1024,
+  maxJsonDepth: 16,
+})
+
+const origin = z
+  .url({ protocol: /^https?$/ })
+  .refine((value) => new URL(value).origin === value, 'must be an origin, like http://host:port')
+
+const configSchema = z.strictObject({
+  host: z.string().min(1),
+  port: z.number().int().min(0).max(65_535),
+  humanosBaseUrl: z.url({ protocol: /^https?$/ }).transform((url) => url.replace(/\/+$/, '')),
+  apiKey: z.string().min(1),
+  signatureSecret: z.string().min(1),
+  webhookSignatureSecret: z.string().min(1),
+  webhookEncryptionSecret: z.base64(),
+  webhookEncryptionSalt: z.string().min(1),
+  demoOrigins: z.array(origin).min(1),
+  dataFile: z.string().min(1),
+  createLimitPerMinute: z.number().int().positive(),
+  maxBodyBytes: z.number().int().positive(),
+  maxJsonDepth: z.number().int().positive(),
+})
+
+/**
+ * Merges `options` over {@link DEFAULT_BFF_CONFIG} and checks the result.
+ * @throws Error naming every invalid option (never its value: some are secrets).
+ */
+export function resolveBffConfig(options: Partial<BffConfig> = {}): BffConfig {
+  const defined = Object.fromEntries(Object.entries(options).filter(([, v]) => v !== undefined))
+  const parsed = configSchema.safeParse({ ...DEFAULT_BFF_CONFIG, ...defined })
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`)
+    throw new Error(`Invalid BFF configuration:\n${lines.join('\n')}`)
+  }
+  return parsed.data
+}
+
+type Env = Record<string, string | undefined>
+
+const ENV_STRINGS: Array<[string, keyof BffConfig]> = [
+  ['BFF_HOST', 'host'],
+  ['HUMANOS_BASE_URL', 'humanosBaseUrl'],
+  ['HUMANOS_API_KEY', 'apiKey'],
+  ['HUMANOS_SIGNATURE_SECRET', 'signatureSecret'],
+  ['HUMANOS_WEBHOOK_SIGNATURE_SECRET', 'webhookSignatureSecret'],
+  ['HUMANOS_WEBHOOK_ENCRYPTION_SECRET', 'webhookEncryptionSecret'],
+  ['HUMANOS_WEBHOOK_ENCRYPTION_SALT', 'webhookEncryptionSalt'],
+  ['DEMO_DATA', 'dataFile'],
+]
+
+const ENV_NUMBERS: Array<[string, keyof BffConfig]> = [
+  ['BFF_PORT', 'port'],
+  ['DEMO_CREATE_LIMIT_PER_MINUTE', 'createLimitPerMinute'],
+  ['DEMO_MAX_BODY_BYTES', 'maxBodyBytes'],
+]
+
+/**
+ * Reads the configuration from environment variables (README lists them); unset or empty ones
+ * keep the sandbox-matching defaults.
+ * @throws Error naming every variable that is set but invalid.
+ */
+export function loadBffConfig(env: Env): BffConfig {
+  const options: Record<string, unknown> = {}
+  const problems: string[] = []
+  const value = (name: string) => env[name]?.trim() || undefined
+  for (const [name, key] of ENV_STRINGS) options[key] = value(name)
+  for (const [name, key] of ENV_NUMBERS) {
+    const raw = value(name)
+    if (raw === undefined) continue
+    if (/^\d+$/.test(raw)) options[key] = Number(raw)
+    else problems.push(`${name}: expected a whole number, got "${raw}"`)
+  }
+  const origins = value('DEMO_ORIGIN')
+  if (origins !== undefined) {
+    options.demoOrigins = origins
+      .split(',')
+      .map((o) => o.trim())
+      .filter(Boolean)
+  }
+  if (problems.length > 0) throw new Error(`Invalid BFF configuration:\n${problems.join('\n')}`)
+  return resolveBffConfig(options as Partial<BffConfig>)
+}

@@ -1,0 +1,36 @@
+import type { SecurityLevel } from '../../shared/apiTypes'
+import type { Db } from './database'
+
+/** A request the demo created, as stored. */
+export interface RequestRow {
+  id: string
+  credential_name: string
+  credential_description: string | null
+  security_level: SecurityLevel
+  /** JSON array. */
+  contacts: string
+  contact: string
+  link: string
+  expires_at: string | null
+  created_at: number
+}
+
+export function insertRequest(db: Db, row: RequestRow): void {
+  db.prepare(
+    `INSERT INTO requests (id, credential_name, credential_description, security_level, contacts,
+       contact, link, expires_at, created_at)
+     VALUES (@id, @credential_name, @credential_description, @security_level, @contacts,
+       @contact, @link, @expires_at, @created_at)`,
+  ).run(row)
+}
+
+export function getRequestRow(db: Db, id: string): RequestRow | undefined {
+  return db.prepare<[string], RequestRow>('SELECT * FROM requests WHERE id = ?').get(id)
+}
+
+/** The newest requests first. */
+export function listRequestRows(db: Db, limit: number): RequestRow[] {
+  return db
+    .prepare<[number], RequestRow>('SELECT * FROM requests ORDER BY created_at DESC, id LIMIT ?')
+    .all(limit)
+}

@@ -1,0 +1,58 @@
+import type { Db } from './database'
+
+/** A verified webhook delivery, as stored. */
+export interface WebhookEventInput {
+  dedupeKey: string
+  webhookId: string | null
+  eventType: string
+  requestId: string | null
+  receivedAt: number
+  event: unknown
+}
+
+export interface WebhookEventRow {
+  dedupe_key: string
+  webhook_id: string | null
+  event_type: string
+  request_id: string | null
+  received_at: number
+  deliveries: number
+}
+
+/**
+ * Stores a verified delivery, or, when one with the same dedupe key (`id:<x-webhook-id>`) was
+ * stored before, only counts it.
+ * @returns `true` for a new event, `false` for a duplicate (a retry of one already stored).
+ */
+export function insertWebhookEvent(db: Db, input: WebhookEventInput): boolean {
+  const inserted = db
+    .prepare(
+      `INSERT INTO webhook_events (dedupe_key, webhook_id, event_type, request_id, received_at,
+         event)
+       VALUES (?, ?, ?, ?, ?, ?)
+       ON CONFLICT (dedupe_key) DO NOTHING`,
+    )
+    .run(
+      input.dedupeKey,
+      input.webhookId,
+      input.eventType,
+      input.requestId,
+      input.receivedAt,
+      JSON.stringify(input.event),
+    )
+  if (inserted.changes === 1) return true
+  db.prepare('UPDATE webhook_events SET deliveries = deliveries + 1 WHERE dedupe_key = ?').run(
+    input.dedupeKey,
+  )
+  return false
+}
+
+/** The newest events first, without their bodies. */
+export function listWebhookEvents(db: Db, limit: number): WebhookEventRow[] {
+  return db
+    .prepare<[number], WebhookEventRow>(
+      `SELECT dedupe_key, webhook_id, event_type, request_id, received_at, deliveries
+       FROM webhook_events ORDER BY received_at DESC, dedupe_key LIMIT ?`,
+    )
+    .all(limit)
+}

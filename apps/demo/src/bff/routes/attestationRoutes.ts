@@ -1,0 +1,89 @@
+import { Hono } from 'hono'
+import { AttestationError, verifyAttestation } from '@humanos-link/server'
+import type { AttestationClaims } from '@humanos-link/server'
+import type { AttestationAccepted } from '../../shared/apiTypes'
+import type { BffContext } from '../context'
+import { decisionsOf, recordDecision } from '../db/decisionStore'
+import type { DecisionInput } from '../db/decisionStore'
+import { getRequestRow } from '../db/requestStore'
+import { ApiError } from '../http/apiError'
+import { readJson, validate } from '../http/jsonBody'
+import { decisionView, requestStatus } from '../requestViews'
+import { attestationSchema } from '../schemas'
+
+function decisionFrom(claims: AttestationClaims): DecisionInput {
+  const common = { requestId: claims.requestId, subject: claims.sub, contact: null }
+  if (claims.eventType === 'credential') {
+    return {
+      ...common,
+      eventType: 'credential',
+      credentialId: claims.credentialId,
+      outcome: claims.decision.action,
+      credentialStatus: claims.credentialStatus,
+      decidedAt: claims.decision.date,
+    }
+  }
+  return {
+    ...common,
+    eventType: 'identity',
+    credentialId: null,
+    outcome: claims.decision.success ? 'passed' : 'failed',
+    credentialStatus: null,
+    decidedAt: claims.decision.date,
+  }
+}
+
+function refusal(error: AttestationError): ApiError {
+  if (error.reason === 'replayed') {
+    return new ApiError(409, 'attestation_replayed', 'This attestation was already recorded')
+  }
+  if (error.reason === 'jwks_unavailable') {
+    return new ApiError(502, 'humanos_unreachable', 'The Link service keys could not be loaded')
+  }
+  return new ApiError(422, 'invalid_attestation', `The attestation was refused: ${error.message}`, {
+    issues: [{ field: 'attestation', reason: error.reason }],
+  })
+}
+
+/**
+ * `POST /api/attestations`: the browser hands over the attestation of a Link result; only what
+ * verifies (signature, issuer, audience = the demo's origin, expiry, one use) is recorded.
+ */
+export function attestationRoutes(ctx: BffContext): Hono {
+  const app = new Hono()
+  const { humanosBaseUrl, demoOrigins } = ctx.config
+
+  app.post('/api/attestations', async (c) => {
+    const { attestation } = validate(attestationSchema, await readJson(c, ctx.config.maxJsonDepth))
+    let claims: AttestationClaims
+    try {
+      claims = await verifyAttestation(attestation, {
+        jwksUrl: `${humanosBaseUrl}/.well-known/jwks.json`,
+        issuer: humanosBaseUrl,
+        audience: demoOrigins,
+        replayStore: ctx.replayStore,
+      })
+    } catch (error) {
+      if (error instanceof AttestationError) throw refusal(error)
+      throw error
+    }
+    const row = recordDecision(ctx.db, decisionFrom(claims), {
+      channel: 'attestation',
+      at: Date.now(),
+      jti: claims.jti,
+    })
+    const request = getRequestRow(ctx.db, claims.requestId)
+    const status = request
+      ? requestStatus(request, decisionsOf(ctx.db, [request.id]), Date.now())
+      : null
+    ctx.log(`attestation ${claims.eventType} for request ${claims.requestId} verified`)
+    const answer: AttestationAccepted = {
+      requestId: claims.requestId,
+      status,
+      decision: decisionView(row),
+    }
+    return c.json(answer)
+  })
+
+  return app
+}

@@ -1,0 +1,138 @@
+import { getConnInfo } from '@hono/node-server/conninfo'
+import { Hono } from 'hono'
+import type { Context } from 'hono'
+import type { RequestDetail } from '@humanos-link/server'
+import type { CreatedRequest, RequestDetailView, RequestList } from '../../shared/apiTypes'
+import type { BffContext } from '../context'
+import { decisionsOf } from '../db/decisionStore'
+import { getRequestRow, insertRequest, listRequestRows } from '../db/requestStore'
+import { ApiError } from '../http/apiError'
+import { readJson, validate } from '../http/jsonBody'
+import { upstreamError } from '../http/upstream'
+import { credentialView } from '../credentialView'
+import { requestItem } from '../requestViews'
+import { createRequestSchema, requestParamsSchema } from '../schemas'
+import type { CreateRequestInput } from '../schemas'
+
+const LIST_LIMIT = 50
+
+// The TCP peer: the browser, or the Vite proxy in development. X-Forwarded-For is not trusted,
+// since anyone can send it; a deployment behind a known proxy would read it from that proxy only.
+function clientKey(c: Context): string {
+  try {
+    return getConnInfo(c).remote.address ?? 'unknown'
+  } catch {
+    return 'unknown'
+  }
+}
+
+function expiresAtOf(detail: RequestDetail): string | null {
+  const value = detail.expiresAt
+  return typeof value === 'string' && !Number.isNaN(Date.parse(value)) ? value : null
+}
+
+/** Creates the request in Humanos: one consent credential, one Link per contact. */
+async function createInHumanos(ctx: BffContext, body: CreateRequestInput) {
+  try {
+    const created = await ctx.humanos.createRequest({
+      contacts: body.contacts,
+      name: body.credentialName,
+      securityLevel: body.securityLevel,
+      credentials: [
+        { type: 'CONSENT', name: body.credentialName, description: body.credentialDescription },
+      ],
+    })
+    // POST /request does not say when the links expire; the request detail does.
+    const detail = await ctx.humanos.getRequest(created.id)
+    return { created, expiresAt: expiresAtOf(detail) }
+  } catch (error) {
+    throw upstreamError(error)
+  }
+}
+
+async function detailFromHumanos(ctx: BffContext, id: string): Promise<RequestDetail> {
+  try {
+    return await ctx.humanos.getRequest(id)
+  } catch (error) {
+    throw upstreamError(error)
+  }
+}
+
+/** `/api/requests`: create one, list them, and one request with its sealed credentials. */
+export function requestRoutes(ctx: BffContext): Hono {
+  const app = new Hono()
+
+  app.post('/api/requests', async (c) => {
+    const retryAfter = ctx.createLimiter.take(clientKey(c))
+    if (retryAfter !== null) {
+      throw new ApiError(
+        429,
+        'rate_limited',
+        `Too many requests created; retry in ${retryAfter} s`,
+        {
+          headers: { 'Retry-After': String(retryAfter) },
+        },
+      )
+    }
+    const body = validate(createRequestSchema, await readJson(c, ctx.config.maxJsonDepth))
+    const chosen = body.contact ?? body.contacts[0]
+    const { created, expiresAt } = await createInHumanos(ctx, body)
+    const subject = created.subjects.find((s) => s.contact === chosen)
+    if (!subject) {
+      throw new ApiError(502, 'humanos_error', 'Humanos did not return a Link for the contact')
+    }
+    const answer: CreatedRequest = {
+      requestId: created.id,
+      link: subject.link,
+      expiresAt,
+    }
+    insertRequest(ctx.db, {
+      id: created.id,
+      credential_name: body.credentialName,
+      credential_description: body.credentialDescription ?? null,
+      security_level: body.securityLevel,
+      contacts: JSON.stringify(body.contacts),
+      contact: subject.contact,
+      link: subject.link,
+      expires_at: answer.expiresAt,
+      created_at: Date.now(),
+    })
+    ctx.log(`request ${created.id} created for ${body.contacts.length} contact(s)`)
+    return c.json(answer, 201)
+  })
+
+  app.get('/api/requests', (c) => {
+    const rows = listRequestRows(ctx.db, LIST_LIMIT)
+    const decisions = decisionsOf(
+      ctx.db,
+      rows.map((r) => r.id),
+    )
+    const now = Date.now()
+    const list: RequestList = {
+      data: rows.map((row) =>
+        requestItem(
+          row,
+          decisions.filter((d) => d.request_id === row.id),
+          now,
+        ),
+      ),
+    }
+    c.header('Cache-Control', 'no-store')
+    return c.json(list)
+  })
+
+  app.get('/api/requests/:requestId', async (c) => {
+    const { requestId: id } = validate(requestParamsSchema, c.req.param())
+    const row = getRequestRow(ctx.db, id)
+    if (!row) throw new ApiError(404, 'not_found', `This demo has no request ${id}`)
+    const detail = await detailFromHumanos(ctx, id)
+    const view: RequestDetailView = {
+      request: requestItem(row, decisionsOf(ctx.db, [id]), Date.now()),
+      credentials: detail.credentials.map(credentialView),
+    }
+    c.header('Cache-Control', 'no-store')
+    return c.json(view)
+  })
+
+  return app
+}
