@@ -32,7 +32,7 @@ export function documentShell(input: {
         <meta name="color-scheme" content="light dark" />
         <title>${strings.title}</title>
         <link rel="stylesheet" href="/assets/link.css" />
-        <script src="/assets/link.js" defer></script>
+        <script type="module" src="/assets/link/main.js"></script>
       </head>
       <body>
         <div class="app" id="app">

@@ -66,14 +66,19 @@ describe('GET /link/:sessionId', () => {
     expect(res.headers.get('referrer-policy')).toBe('no-referrer')
     const scripts = [...html.matchAll(/<script([^>]*)>/g)].map((m) => m[1])
     expect(scripts).toEqual([
-      ' src="/assets/link.js" defer',
+      ' type="module" src="/assets/link/main.js"',
       ' type="application/json" id="link-boot"',
     ])
     expect(boot).toMatchObject({ mode: 'flow', origin: HOST, frame: expect.any(String) })
-    const script = await fetch(`${t.url}/assets/link.js`)
-    expect(script.headers.get('content-type')).toMatch(/^text\/javascript/)
     // Every postMessage call names the host origin; none can address '*'.
-    const calls = [...(await script.text()).matchAll(/postMessage\(([^)]*)\)/g)].map((m) => m[1])
+    const calls: string[] = []
+    for (const file of ['main.js', 'messenger.js', 'pageApi.js', 'camera.js']) {
+      const script = await fetch(`${t.url}/assets/link/${file}`)
+      expect(script.status).toBe(200)
+      expect(script.headers.get('content-type')).toMatch(/^text\/javascript/)
+      const source = await script.text()
+      calls.push(...[...source.matchAll(/postMessage\(([^)]*)\)/g)].map((m) => m[1]!))
+    }
     expect(calls).toEqual(['message, boot.origin'])
   })
 
