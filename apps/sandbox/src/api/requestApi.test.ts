@@ -174,59 +174,6 @@ describe('POST /request', () => {
   })
 })
 
-describe('Idempotency-Key', () => {
-  it('replays the first answer for the same key and body, without a second request', async () => {
-    const headers = { 'Idempotency-Key': 'order-42' }
-    const first = await t.api('POST', '/request', { body: requestBody(), headers })
-    const again = await t.api('POST', '/request', { body: requestBody(), headers })
-    expect(again.status).toBe(201)
-    expect(again.json).toEqual(first.json)
-    expect(again.headers.get('idempotent-replayed')).toBe('true')
-    const list = await t.api('GET', '/request')
-    expect(list.json.data).toHaveLength(1)
-    const outbox = await fetch(`${t.url}/_sandbox/outbox`).then((r) => r.json())
-    expect(outbox.data).toHaveLength(1)
-  })
-
-  it('answers 409 for the same key with another body', async () => {
-    const headers = { 'Idempotency-Key': 'order-43' }
-    expect((await t.api('POST', '/request', { body: requestBody(), headers })).status).toBe(201)
-    const other = await t.api('POST', '/request', { body: requestBody({ name: 'Other' }), headers })
-    expect(other.status).toBe(409)
-    expect(other.json.error).toBe('Conflict')
-  })
-
-  it('does not store a refused request, so a fixed retry with the same key works', async () => {
-    const headers = { 'Idempotency-Key': 'order-44' }
-    const bad = await t.api('POST', '/request', { body: { contacts: [] }, headers })
-    expect(bad.status).toBe(400)
-    // A different body under the same key is fine: nothing was stored for the refused one.
-    expect((await t.api('POST', '/request', { body: requestBody(), headers })).status).toBe(201)
-  })
-
-  it('lets only one of two concurrent requests with the same key act', async () => {
-    const headers = { 'Idempotency-Key': 'order-45' }
-    const body = requestBody({ pubKey: (await generateHostKeyPair()).publicKey })
-    const answers = await Promise.all(
-      Array.from({ length: 5 }, () => t.api('POST', '/request', { body, headers })),
-    )
-    // Each racer gets the one created request (first answer or replay) or a 409 while the
-    // first is still running; never a second request.
-    const created = answers.filter((a) => a.status === 201)
-    expect(answers.every((a) => a.status === 201 || a.status === 409)).toBe(true)
-    expect(new Set(created.map((a) => a.json.id)).size).toBe(1)
-    expect((await t.api('GET', '/request')).json.data).toHaveLength(1)
-  })
-
-  it('refuses a malformed key', async () => {
-    const res = await t.api('POST', '/request', {
-      body: requestBody(),
-      headers: { 'Idempotency-Key': 'x'.repeat(256) },
-    })
-    expect(res.status).toBe(400)
-  })
-})
-
 describe('GET /request', () => {
   async function createMany(n: number) {
     for (let i = 0; i < n; i++) {
@@ -354,23 +301,5 @@ describe('GET, DELETE and resend on /request/:id', () => {
       message: 'Cannot GET /nothing/here',
       error: 'Not Found',
     })
-  })
-})
-
-describe('rate limit', () => {
-  it('answers 429 with Retry-After past the per-minute limit', async () => {
-    const limited = await startTestSandbox({ rateLimitPerMinute: 2 })
-    try {
-      expect((await limited.api('POST', '/request', { body: requestBody() })).status).toBe(201)
-      expect((await limited.api('POST', '/request', { body: requestBody() })).status).toBe(201)
-      const third = await limited.api('POST', '/request', { body: requestBody() })
-      expect(third.status).toBe(429)
-      expect(third.json).toMatchObject({ statusCode: 429, error: 'Too Many Requests' })
-      expect(Number(third.headers.get('retry-after'))).toBeGreaterThan(0)
-      // Reads are not limited.
-      expect((await limited.api('GET', '/request')).status).toBe(200)
-    } finally {
-      await limited.close()
-    }
   })
 })
