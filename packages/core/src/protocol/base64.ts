@@ -17,7 +17,9 @@ export function base64ToBytes(value: string): Uint8Array<ArrayBuffer> | null {
   const binary = atob(value)
   const bytes = new Uint8Array(binary.length)
   for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i)
-  return bytes
+  // atob ignores the padding bits of the last character, so "QR==" would decode like "QQ==":
+  // only the one canonical spelling of these bytes is accepted.
+  return bytesToBase64(bytes) === value ? bytes : null
 }
 
 export function utf8(text: string): Uint8Array<ArrayBuffer> {
