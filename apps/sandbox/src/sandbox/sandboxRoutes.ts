@@ -45,7 +45,7 @@ const outboxQuery = z.strictObject({
   contact: z.string().min(1).max(254).optional(),
   limit: z
     .string()
-    .regex(/^\d{1,3}$/)
+    .regex(/^\d{1,3}$/, 'must be a whole number from 1 to 500')
     .transform(Number)
     .pipe(z.number().min(1).max(500))
     .default(50),
