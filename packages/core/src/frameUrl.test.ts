@@ -19,6 +19,7 @@ describe('parseLink', () => {
     expect(() => parseLink('http://app.humanos.id/link/abc')).toThrow(/must use https/)
     expect(() => parseLink('javascript:alert(1)')).toThrow(TypeError)
     expect(() => parseLink('https://app.humanos.id/')).toThrow(/session id/)
+    expect(() => parseLink('http://127.0.0.1:4010/link/%E0%A4%A')).toThrow(TypeError)
   })
 
   it('accepts http only for localhost and 127.0.0.1', () => {

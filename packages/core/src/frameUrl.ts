@@ -10,6 +10,15 @@ export interface ParsedLink {
 
 const LOCAL_HOSTS = new Set(['localhost', '127.0.0.1'])
 
+// A malformed escape (`%E0%A4%A`) is no session id: report it like any other bad link.
+function decodeSegment(segment: string): string {
+  try {
+    return decodeURIComponent(segment)
+  } catch {
+    return ''
+  }
+}
+
 /**
  * Checks a Link URL (`<L>/link/<sessionId>`) and takes it apart.
  * @throws TypeError when it is missing, not absolute, not https (http is allowed only for
@@ -34,7 +43,7 @@ export function parseLink(link: unknown): ParsedLink {
       `Humanos Link: \`link\` must use https (http only for localhost and 127.0.0.1), got "${url.origin}".`,
     )
   }
-  const sessionId = decodeURIComponent(url.pathname.split('/').filter(Boolean).at(-1) ?? '')
+  const sessionId = decodeSegment(url.pathname.split('/').filter(Boolean).at(-1) ?? '')
   if (!sessionId) {
     throw new TypeError(
       `Humanos Link: \`link\` must end with the session id, like https://app.humanos.id/link/<id>.`,
