@@ -1,5 +1,6 @@
 import type { StorybookConfig } from '@storybook/react-vite'
 import { linkFramePlugin } from './linkFramePlugin.ts'
+import { sandboxLinkPlugin } from './sandboxLinkPlugin.ts'
 
 const config: StorybookConfig = {
   stories: ['../packages/*/src/**/*.stories.@(ts|tsx)'],
@@ -7,7 +8,7 @@ const config: StorybookConfig = {
   framework: { name: '@storybook/react-vite', options: {} },
   core: { disableTelemetry: true, disableWhatsNewNotifications: true },
   viteFinal: async (viteConfig) => {
-    viteConfig.plugins = [...(viteConfig.plugins ?? []), linkFramePlugin()]
+    viteConfig.plugins = [...(viteConfig.plugins ?? []), linkFramePlugin(), sandboxLinkPlugin()]
     // Workspace packages run from `src` through their `source` export condition.
     viteConfig.resolve = {
       ...viteConfig.resolve,

@@ -2,6 +2,7 @@ import type { Meta, StoryObj } from '@storybook/react-vite'
 import { expect, fn, screen, userEvent, waitFor } from 'storybook/test'
 import { HumanosLink } from './HumanosLink'
 import { FlowDemo } from './stories/FlowDemo'
+import { SandboxDemo } from './stories/SandboxDemo'
 import type { FlowDemoProps } from './stories/FlowDemo'
 import { clickInFrame, findLinkFrame, sessionOf, storyLink } from './stories/storyFrame'
 import type { FrameScenario } from './stories/storyFrame'
@@ -205,4 +206,14 @@ export const Portuguese: Story = {
     clickInFrame('accept')
     await waitFor(() => expect(args.onSuccess).toHaveBeenCalledOnce(), slow)
   },
+}
+
+/**
+ * The real local sandbox (`pnpm sandbox`) instead of the test frame: a request created through
+ * its signed API (by the Storybook dev server, as a backend would), its own Link page in the
+ * frame. Left out of the test run: it needs a running sandbox and creates requests on it.
+ */
+export const Sandbox: Story = {
+  tags: ['!test'],
+  render: (args) => <SandboxDemo {...args} />,
 }
