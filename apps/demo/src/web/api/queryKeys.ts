@@ -1,0 +1,6 @@
+/** Every TanStack Query key of the app, so invalidations cannot drift from the queries. */
+export const queryKeys = {
+  requests: ['requests'] as const,
+  request: (requestId: string) => ['requests', requestId] as const,
+  webhooks: ['webhooks'] as const,
+}
