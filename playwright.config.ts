@@ -46,8 +46,31 @@ export default defineConfig({
         HOST: '127.0.0.1',
         SANDBOX_DATA: ':memory:',
         SANDBOX_ALLOWED_ORIGINS:
-          'http://localhost:5180,http://localhost:5173,http://127.0.0.1:5173,http://localhost:5186',
+          'http://localhost:5180,http://localhost:5173,http://127.0.0.1:5173,http://localhost:5186,http://localhost:5175',
+        // The demo's e2e BFF (below) receives the webhooks.
+        SANDBOX_WEBHOOK_URL: 'http://127.0.0.1:4120/webhooks/humanos',
       },
+      reuseExistingServer,
+      timeout: 60_000,
+    },
+    // The demo (e2e/demo.spec.ts): its BFF against the e2e sandbox, and its web app.
+    {
+      command: 'pnpm --filter @humanos-link/demo bff',
+      url: 'http://127.0.0.1:4120/api/health',
+      env: {
+        BFF_PORT: '4120',
+        HUMANOS_BASE_URL: 'http://127.0.0.1:4110',
+        DEMO_ORIGIN: 'http://localhost:5175',
+        DEMO_DATA: ':memory:',
+      },
+      reuseExistingServer,
+      timeout: 60_000,
+    },
+    {
+      command:
+        'pnpm --filter @humanos-link/demo exec vite --host localhost --port 5175 --strictPort',
+      url: 'http://localhost:5175',
+      env: { DEMO_BFF_URL: 'http://127.0.0.1:4120' },
       reuseExistingServer,
       timeout: 60_000,
     },
