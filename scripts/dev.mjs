@@ -1,6 +1,6 @@
 // Starts the local stack for development: the sandbox (127.0.0.1:4010), and the demo's BFF and
 // web app when the demo is present. Output is prefixed per process; Ctrl-C stops everything.
-import { spawn } from 'node:child_process'
+import { spawn, spawnSync } from 'node:child_process'
 import { existsSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 
@@ -10,16 +10,32 @@ const hasScript = (dir, script) => {
   return existsSync(file) && Boolean(JSON.parse(readFileSync(file, 'utf8')).scripts?.[script])
 }
 
+// With the demo's BFF running, the sandbox delivers its webhooks there (unless told otherwise).
+const withBff = hasScript('apps/demo', 'bff')
+const sandboxEnv = withBff
+  ? {
+      SANDBOX_WEBHOOK_URL:
+        process.env.SANDBOX_WEBHOOK_URL || 'http://127.0.0.1:4020/webhooks/humanos',
+    }
+  : {}
+
 const processes = [
-  { name: 'sandbox', dir: 'apps/sandbox', script: 'start' },
+  { name: 'sandbox', dir: 'apps/sandbox', script: 'start', env: sandboxEnv },
   { name: 'bff', dir: 'apps/demo', script: 'bff' },
   { name: 'web', dir: 'apps/demo', script: 'dev' },
 ].filter((p) => hasScript(p.dir, p.script))
 
-const children = processes.map(({ name, dir, script }) => {
+// The demo's plain-HTML page loads the script-tag build from the sandbox: build it once.
+const embedScript = join(root, 'packages/embed/dist/humanos-link.js')
+if (processes.some((p) => p.name === 'web') && !existsSync(embedScript)) {
+  process.stdout.write('dev: building the script-tag bundle (packages/embed), once\n')
+  spawnSync('pnpm', ['--filter', '@humanos-link/embed', 'build'], { cwd: root, stdio: 'inherit' })
+}
+
+const children = processes.map(({ name, dir, script, env = {} }) => {
   const child = spawn('pnpm', ['--dir', dir, 'run', '--silent', script], {
     cwd: root,
-    env: process.env,
+    env: { ...process.env, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
     detached: true,
   })
