@@ -71,6 +71,7 @@ check('lint', 'pnpm', ['lint'])
 check('format', 'pnpm', ['format:check'])
 if (existsSync(join(root, '.size-limit.json')) || existsSync(join(root, '.size-limit.cjs'))) {
   check('size budgets', 'pnpm', ['exec', 'size-limit'])
+  check('no sender code in host bundles', 'node', ['scripts/checkHostBundles.mjs'])
 }
 if (existsSync(join(root, '.storybook/main.ts'))) {
   check('storybook build', 'pnpm', ['build-storybook'])
