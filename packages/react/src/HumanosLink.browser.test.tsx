@@ -1,10 +1,13 @@
 import { Component, StrictMode } from 'react'
 import type { ReactNode } from 'react'
-import { act, cleanup, render, screen, waitFor } from '@testing-library/react'
+import { act, cleanup, configure, render, screen, waitFor } from '@testing-library/react'
 import { afterEach, describe, expect, it, vi } from 'vitest'
-import { HumanosLink } from './HumanosLink'
-import { callbacks, settle } from './test/callbacks'
-import { decision, testFrame, testLink } from './test/linkFrame'
+import { HumanosLink } from './HumanosLink.js'
+import { callbacks, settle } from './test/callbacks.js'
+import { decision, testFrame, testLink } from './test/linkFrame.js'
+
+// Generous waits: a shared CI machine can be slow to generate keys and load frames.
+configure({ asyncUtilTimeout: 5_000 })
 
 afterEach(() => {
   cleanup()

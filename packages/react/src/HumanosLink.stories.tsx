@@ -1,11 +1,11 @@
 import type { Meta, StoryObj } from '@storybook/react-vite'
 import { expect, fn, screen, userEvent, waitFor } from 'storybook/test'
-import { HumanosLink } from './HumanosLink'
-import { FlowDemo } from './stories/FlowDemo'
-import { SandboxDemo } from './stories/SandboxDemo'
-import type { FlowDemoProps } from './stories/FlowDemo'
-import { clickInFrame, findLinkFrame, sessionOf, storyLink } from './stories/storyFrame'
-import type { FrameScenario } from './stories/storyFrame'
+import { HumanosLink } from './HumanosLink.js'
+import { FlowDemo } from './stories/FlowDemo.js'
+import { SandboxDemo } from './stories/SandboxDemo.js'
+import type { FlowDemoProps } from './stories/FlowDemo.js'
+import { clickInFrame, findLinkFrame, sessionOf, storyLink } from './stories/storyFrame.js'
+import type { FrameScenario } from './stories/storyFrame.js'
 
 // Every story runs the real SDK against a real Link frame on another origin (the e2e test
 // frame, served by this Storybook at /link/<id> on the other loopback name): real key pair,

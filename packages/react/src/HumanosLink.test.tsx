@@ -9,7 +9,7 @@ import {
   HumanosLinkProvider,
   useHumanosLink,
   useHumanosLinkStatus,
-} from './index'
+} from './index.js'
 
 const LINK = 'https://app.humanos.id/link/sess-ssr'
 

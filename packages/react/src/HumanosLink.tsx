@@ -1,7 +1,7 @@
 import type { CSSProperties } from 'react'
 import type { LinkMode } from '@humanos-link/core'
-import { useHumanosLink } from './useHumanosLink'
-import type { UseHumanosLinkOptions } from './useHumanosLink'
+import { useHumanosLink } from './useHumanosLink.js'
+import type { UseHumanosLinkOptions } from './useHumanosLink.js'
 
 /** Props of {@link HumanosLink}: the hook's options plus where and how to render. */
 export interface HumanosLinkProps extends Omit<UseHumanosLinkOptions, 'mode' | 'open'> {

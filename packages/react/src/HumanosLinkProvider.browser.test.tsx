@@ -1,9 +1,12 @@
-import { cleanup, render, screen, waitFor } from '@testing-library/react'
+import { cleanup, configure, render, screen, waitFor } from '@testing-library/react'
 import { afterEach, describe, expect, it, vi } from 'vitest'
-import { HumanosLink } from './HumanosLink'
-import { HumanosLinkProvider } from './HumanosLinkProvider'
-import { useHumanosLinkStatus } from './useHumanosLinkStatus'
-import { testFrame, testLink } from './test/linkFrame'
+import { HumanosLink } from './HumanosLink.js'
+import { HumanosLinkProvider } from './HumanosLinkProvider.js'
+import { useHumanosLinkStatus } from './useHumanosLinkStatus.js'
+import { testFrame, testLink } from './test/linkFrame.js'
+
+// Generous waits: a shared CI machine can be slow to generate keys and load frames.
+configure({ asyncUtilTimeout: 5_000 })
 
 afterEach(cleanup)
 

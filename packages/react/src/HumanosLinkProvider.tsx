@@ -1,6 +1,6 @@
 import { useState } from 'react'
 import type { ReactNode } from 'react'
-import { FlowStoreContext, createFlowStore } from './flowStore'
+import { FlowStoreContext, createFlowStore } from './flowStore.js'
 
 /** Props of {@link HumanosLinkProvider}. */
 export interface HumanosLinkProviderProps {

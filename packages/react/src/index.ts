@@ -2,13 +2,13 @@
 // The React binding of @humanos-link/core. Everything an integrator needs is exported from here,
 // core types and error codes included, so one package is enough.
 
-export { HumanosLink } from './HumanosLink'
-export type { HumanosLinkProps } from './HumanosLink'
-export { HumanosLinkProvider } from './HumanosLinkProvider'
-export type { HumanosLinkProviderProps } from './HumanosLinkProvider'
-export { useHumanosLink } from './useHumanosLink'
-export type { UseHumanosLinkOptions, UseHumanosLinkResult } from './useHumanosLink'
-export { useHumanosLinkStatus } from './useHumanosLinkStatus'
+export { HumanosLink } from './HumanosLink.js'
+export type { HumanosLinkProps } from './HumanosLink.js'
+export { HumanosLinkProvider } from './HumanosLinkProvider.js'
+export type { HumanosLinkProviderProps } from './HumanosLinkProvider.js'
+export { useHumanosLink } from './useHumanosLink.js'
+export type { UseHumanosLinkOptions, UseHumanosLinkResult } from './useHumanosLink.js'
+export { useHumanosLinkStatus } from './useHumanosLinkStatus.js'
 
 export { ErrorCodes, HumanosLinkError, isErrorCode, generateHostKeyPair } from '@humanos-link/core'
 export type {

@@ -1,11 +1,14 @@
-import { cleanup, render, screen, waitFor } from '@testing-library/react'
+import { cleanup, configure, render, screen, waitFor } from '@testing-library/react'
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { ErrorCodes, HumanosLinkError } from '@humanos-link/core'
 import type { LinkMode } from '@humanos-link/core'
-import { useHumanosLink } from './useHumanosLink'
-import type { UseHumanosLinkOptions } from './useHumanosLink'
-import { callbacks, settle } from './test/callbacks'
-import { testFrame, testLink } from './test/linkFrame'
+import { useHumanosLink } from './useHumanosLink.js'
+import type { UseHumanosLinkOptions } from './useHumanosLink.js'
+import { callbacks, settle } from './test/callbacks.js'
+import { testFrame, testLink } from './test/linkFrame.js'
+
+// Generous waits: a shared CI machine can be slow to generate keys and load frames.
+configure({ asyncUtilTimeout: 5_000 })
 
 afterEach(() => {
   cleanup()

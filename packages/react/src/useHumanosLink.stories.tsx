@@ -2,8 +2,8 @@ import { useEffect, useState } from 'react'
 import type { Meta, StoryObj } from '@storybook/react-vite'
 import { expect, fn, screen, userEvent, waitFor } from 'storybook/test'
 import type { HumanosLinkOptions } from '@humanos-link/core'
-import { useHumanosLink } from './useHumanosLink'
-import { clickInFrame, storyLink } from './stories/storyFrame'
+import { useHumanosLink } from './useHumanosLink.js'
+import { clickInFrame, storyLink } from './stories/storyFrame.js'
 
 type Callbacks = Pick<HumanosLinkOptions, 'onReady' | 'onSuccess' | 'onExit' | 'onError'>
 

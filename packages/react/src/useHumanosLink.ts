@@ -15,8 +15,8 @@ import type {
   LinkResultPayload,
   LinkStatus,
 } from '@humanos-link/core'
-import { FlowStoreContext, createFlowStore } from './flowStore'
-import { useLatestRef } from './useLatestRef'
+import { FlowStoreContext, createFlowStore } from './flowStore.js'
+import { useLatestRef } from './useLatestRef.js'
 
 /** Options of {@link useHumanosLink}: the core's options, with a `link` that may be missing. */
 export interface UseHumanosLinkOptions extends Omit<

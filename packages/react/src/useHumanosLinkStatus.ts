@@ -1,7 +1,7 @@
 import { useContext } from 'react'
 import { useStore } from 'zustand'
 import type { LinkState, LinkStatus, LinkStore } from '@humanos-link/core'
-import { FlowStoreContext } from './flowStore'
+import { FlowStoreContext } from './flowStore.js'
 
 const selectStatus = (state: LinkState) => state.status
 

@@ -1,9 +1,9 @@
 import { useState } from 'react'
 import type { CSSProperties } from 'react'
-import { HumanosLink } from '../HumanosLink'
-import type { HumanosLinkProps } from '../HumanosLink'
-import { HumanosLinkProvider } from '../HumanosLinkProvider'
-import { useHumanosLinkStatus } from '../useHumanosLinkStatus'
+import { HumanosLink } from '../HumanosLink.js'
+import type { HumanosLinkProps } from '../HumanosLink.js'
+import { HumanosLinkProvider } from '../HumanosLinkProvider.js'
+import { useHumanosLinkStatus } from '../useHumanosLinkStatus.js'
 import type { LinkResultPayload } from '@humanos-link/core'
 
 /** Props of {@link FlowDemo}: the component's props, plus the demo's own switches. */

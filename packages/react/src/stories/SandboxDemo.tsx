@@ -1,6 +1,6 @@
 import { useState } from 'react'
-import { FlowDemo } from './FlowDemo'
-import type { FlowDemoProps } from './FlowDemo'
+import { FlowDemo } from './FlowDemo.js'
+import type { FlowDemoProps } from './FlowDemo.js'
 
 type SandboxState =
   | { kind: 'idle' | 'busy' }
