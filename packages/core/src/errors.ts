@@ -22,7 +22,8 @@ export const ErrorCodes = Object.freeze({
 export type ErrorCode = (typeof ErrorCodes)[keyof typeof ErrorCodes]
 
 /** The codes a Link frame may send in an `error` message (spec section 5). */
-export const FRAME_ERROR_CODES: readonly ErrorCode[] = Object.freeze([
+// `@__PURE__` lets bundlers drop this list from host bundles that never import it.
+export const FRAME_ERROR_CODES: readonly ErrorCode[] = /* @__PURE__ */ Object.freeze([
   ErrorCodes.SESSION_NOT_FOUND,
   ErrorCodes.SESSION_EXPIRED,
   ErrorCodes.SESSION_CANCELED,

@@ -10,7 +10,8 @@ export const MAX_RESULT_AGE_MS = 10 * 60 * 1000
 export const DEFAULT_LOAD_TIMEOUT_MS = 15_000
 
 /** Progress events a frame reports; hosts ignore names they do not know. */
-export const EVENT_NAMES = Object.freeze([
+// `@__PURE__` lets bundlers drop this list from host bundles that never import it.
+export const EVENT_NAMES = /* @__PURE__ */ Object.freeze([
   'OTP_SENT',
   'OTP_VERIFIED',
   'OTP_FAILED',

@@ -138,13 +138,15 @@ function guardFor<T extends LinkMessageType>(type: T) {
 }
 
 /** Per-type guards over {@link isLinkMessage}. */
-export const isReadyMessage = guardFor('ready')
-export const isResizeMessage = guardFor('resize')
-export const isEventMessage = guardFor('event')
-export const isResultMessage = guardFor('result')
-export const isCompleteMessage = guardFor('complete')
-export const isExitMessage = guardFor('exit')
-export const isErrorMessage = guardFor('error')
+// `@__PURE__`: a call at module level is kept by bundlers unless marked, so without it every
+// guard would ship in host bundles that import none of them.
+export const isReadyMessage = /* @__PURE__ */ guardFor('ready')
+export const isResizeMessage = /* @__PURE__ */ guardFor('resize')
+export const isEventMessage = /* @__PURE__ */ guardFor('event')
+export const isResultMessage = /* @__PURE__ */ guardFor('result')
+export const isCompleteMessage = /* @__PURE__ */ guardFor('complete')
+export const isExitMessage = /* @__PURE__ */ guardFor('exit')
+export const isErrorMessage = /* @__PURE__ */ guardFor('error')
 
 /**
  * Builds a Link message with a fresh `id` and the current `ts`: the frame side's helper, used by
