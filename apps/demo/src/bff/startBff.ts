@@ -1,9 +1,10 @@
 import type { Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { createAdaptorServer } from '@hono/node-server'
+import { resolveBffConfig } from './config'
+import type { BffConfig } from './config'
 import { createBff } from './createBff'
 import type { CreateBffOptions } from './createBff'
-import type { BffConfig } from './config'
 
 /** A BFF that is listening. */
 export interface RunningBff {
@@ -21,14 +22,15 @@ export async function startBff(
   options: Partial<BffConfig> = {},
   extra: CreateBffOptions = {},
 ): Promise<RunningBff> {
-  const bff = createBff(options, extra)
+  const config = resolveBffConfig(options)
+  const bff = createBff(config, extra)
   const server = createAdaptorServer({ fetch: bff.app.fetch }) as Server
-  const host = options.host ?? '127.0.0.1'
+  const { host } = config
   let address: AddressInfo
   try {
     address = await new Promise<AddressInfo>((resolve, reject) => {
       server.once('error', reject)
-      server.listen(options.port ?? 4020, host, () => resolve(server.address() as AddressInfo))
+      server.listen(config.port, host, () => resolve(server.address() as AddressInfo))
     })
   } catch (error) {
     bff.close()
@@ -36,7 +38,7 @@ export async function startBff(
   }
   let closing: Promise<void> | undefined
   return {
-    url: `http://${host}:${address.port}`,
+    url: `http://${host.includes(':') ? `[${host}]` : host}:${address.port}`,
     close: () =>
       (closing ??= new Promise<void>((resolve) => {
         server.close(() => resolve())

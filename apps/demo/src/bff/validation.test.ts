@@ -113,9 +113,19 @@ describe('POST /api/requests validation', () => {
     })
     expect(huge.status).toBe(413)
     expect(huge.json).toMatchObject({ error: 'payload_too_large' })
-    // The webhook receiver has the same cap.
+    // The webhook receiver has the same caps.
     const hugeHook = await stack.call('POST', '/webhooks/humanos', 'x'.repeat(70_000))
     expect(hugeHook.status).toBe(413)
+    const deepHook = await stack.call(
+      'POST',
+      '/webhooks/humanos',
+      `${'{"a":'.repeat(40)}1${'}'.repeat(40)}`,
+    )
+    expect(deepHook.status).toBe(400)
+    expect(deepHook.json).toMatchObject({
+      field: 'body',
+      reason: 'is nested deeper than 16 levels',
+    })
   })
 
   it('answers an unknown route or method with a JSON 404', async () => {

@@ -7,6 +7,7 @@ import type { DecisionInput } from '../db/decisionStore'
 import { insertWebhookEvent, listWebhookEvents } from '../db/webhookStore'
 import type { WebhookEventList } from '../../shared/apiTypes'
 import { ApiError } from '../http/apiError'
+import { jsonDepth } from '../http/jsonBody'
 
 function decisionFrom(event: WebhookEvent): DecisionInput | null {
   const common = { requestId: event.requestId, subject: event.user.id, contact: event.user.contact }
@@ -49,6 +50,12 @@ export function webhookRoutes(ctx: BffContext): Hono {
   app.post('/webhooks/humanos', async (c) => {
     // The signature covers the exact bytes, so the body is read raw, never re-serialised.
     const raw = new Uint8Array(await c.req.arrayBuffer())
+    // Same depth limit as every other body, checked before anything parses it.
+    if (jsonDepth(new TextDecoder().decode(raw)) > ctx.config.maxJsonDepth) {
+      throw ApiError.invalid([
+        { field: 'body', reason: `is nested deeper than ${ctx.config.maxJsonDepth} levels` },
+      ])
+    }
     const { event, id, dedupeKey } = await verifyWebhook(raw, c.req.raw.headers, secrets).catch(
       (error: unknown) => {
         if (!(error instanceof WebhookVerificationError)) throw error

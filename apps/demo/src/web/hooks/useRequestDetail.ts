@@ -2,6 +2,7 @@ import { useQuery } from '@tanstack/react-query'
 import { bffFetch } from '../api/bffClient'
 import { isRequestDetail } from '../api/guards'
 import { queryKeys } from '../api/queryKeys'
+import { LIVE_INTERVAL_MS } from './useRequests'
 
 /** One request with its credentials as Humanos holds them (through the BFF). */
 export function useRequestDetail(requestId: string | null) {
@@ -10,5 +11,8 @@ export function useRequestDetail(requestId: string | null) {
     queryFn: ({ signal }) =>
       bffFetch(`/api/requests/${encodeURIComponent(requestId ?? '')}`, isRequestDetail, { signal }),
     enabled: requestId !== null,
+    // Until every credential is sealed, keep asking: the proof appears once all have accepted.
+    refetchInterval: (query) =>
+      query.state.data?.credentials.every((c) => c.proof !== null) ? false : LIVE_INTERVAL_MS,
   })
 }
