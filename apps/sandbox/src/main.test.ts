@@ -4,11 +4,13 @@ import { fileURLToPath } from 'node:url'
 import { describe, expect, it } from 'vitest'
 
 const appDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
-const tsx = path.resolve(appDir, '../../node_modules/.bin/tsx')
+// Node itself runs the CLI, with tsx as a loader: the `tsx` binary would add a process that
+// relays signals, and under load that relay can end the child before it shuts down cleanly.
+const cliArgs = ['--conditions=source', '--import', 'tsx', 'src/main.ts']
 
 /** Starts the CLI as `pnpm sandbox` does, waits for its banner, returns the process and URL. */
 async function startCli(env: Record<string, string>) {
-  const child = spawn(tsx, ['--conditions=source', 'src/main.ts'], {
+  const child = spawn(process.execPath, cliArgs, {
     cwd: appDir,
     env: { ...process.env, PORT: '0', SANDBOX_DATA: ':memory:', SANDBOX_LOG_REQUESTS: '0', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -49,7 +51,7 @@ describe('the sandbox CLI', () => {
     cli.child.kill('SIGINT')
     expect(await cli.exited).toBe(0)
 
-    const bad = spawn(tsx, ['--conditions=source', 'src/main.ts'], {
+    const bad = spawn(process.execPath, cliArgs, {
       cwd: appDir,
       env: { ...process.env, PORT: 'eighty', SANDBOX_DATA: ':memory:' },
       stdio: ['ignore', 'pipe', 'pipe'],
