@@ -1,0 +1,139 @@
+// A hostile page on a third origin attacks a host page's flow: it frames the host or opens it
+// in its own window, opens the Link URL itself, posts forged `result` / `complete` / `error`
+// messages (even results really sealed to the host's leaked public key) at every window it
+// can reach, and navigates the host's Link frame to a page of its own. The host's flow is
+// unaffected: no state change, no callback; the real flow then completes with the real
+// decision, in the test frame and in the sandbox's real Link flow.
+import { expect, test } from '@playwright/test'
+import type { Page } from '@playwright/test'
+import { ATTACKER, HOST, hostUrl, testLink, waitForStatus } from './support'
+import { approve, callbacksOf, createSandboxRequest, frameParams, logOf } from './securitySupport'
+
+/** Runs `open` in the attacker page and returns the window it opened, as a Playwright page. */
+async function openFrom(attacker: Page, url: string): Promise<Page> {
+  const popup = attacker.context().waitForEvent('page')
+  expect(await attacker.evaluate((u) => window.openWindow(u), url)).toBe(true)
+  const page = await popup
+  await page.waitForLoadState()
+  return page
+}
+
+/** Lets every forged message be delivered and (not) handled. */
+const delivered = (page: Page) => page.waitForTimeout(500)
+
+test.describe('a hostile page cannot forge or steal a decision', () => {
+  test('framing the host and opening windows: forged messages everywhere change nothing', async ({
+    page,
+  }) => {
+    const session = 'sess-hostile'
+    await page.goto(
+      `${ATTACKER}/attacker.html?host=${encodeURIComponent(hostUrl([testLink(session)]))}`,
+    )
+    const victim = page.frame({ url: /localhost:5180\/host\.html/ })!
+    await victim.waitForFunction(() => window.hostStatus === 'ready')
+    // Its own windows: a second copy of the host page, and the Link URL itself.
+    const popupHost = await openFrom(page, hostUrl([testLink(session)]))
+    await waitForStatus(popupHost, 'ready')
+    await openFrom(page, testLink(session))
+
+    // Worst case: the host's public key leaked, so forged results really decrypt.
+    const leaked = await frameParams(victim)
+    expect(leaked.hostOrigin).toBe(HOST)
+    expect(await page.evaluate((s) => window.forge(s), session)).toBeGreaterThan(20)
+    const sealed = await page.evaluate(([s, key, origin]) => window.forgeSealed(s, key, origin), [
+      session,
+      leaked.publicKey,
+      leaked.hostOrigin,
+    ] as const)
+    // Two results and a complete, to this page, the host, its frame, the popup host, its
+    // frame and the Link window.
+    expect(sealed).toBe(3 * 6)
+    await delivered(page)
+
+    for (const target of [victim, popupHost]) {
+      expect(await target.evaluate(() => window.hostStatus)).toBe('ready')
+      expect(await callbacksOf(target)).toEqual(['onReady'])
+    }
+    // The real flow still works, and only the real decision arrives.
+    await page
+      .frameLocator('#victim')
+      .frameLocator('iframe')
+      .getByRole('button', { name: 'Accept' })
+      .click()
+    await victim.waitForFunction(() => window.hostStatus === 'completed')
+    expect(await callbacksOf(victim)).toEqual(['onReady', 'onDecision', 'onSuccess'])
+    const [decision] = await logOf(victim, 'onDecision')
+    expect(decision?.data).toMatchObject({ requestId: `req-${session}` })
+  })
+
+  test('navigating the host’s Link frame to its own page: right window, wrong origin, dropped', async ({
+    page,
+  }) => {
+    const session = 'sess-hijack'
+    await page.goto(
+      `${ATTACKER}/attacker.html?host=${encodeURIComponent(hostUrl([testLink(session)]))}`,
+    )
+    const victim = page.frame({ url: /localhost:5180\/host\.html/ })!
+    await victim.waitForFunction(() => window.hostStatus === 'ready')
+    const leaked = await frameParams(victim)
+    const hijack = new URL(`${ATTACKER}/hijack.html`)
+    hijack.search = new URLSearchParams({
+      session,
+      pubKey: leaked.publicKey,
+      hostOrigin: leaked.hostOrigin,
+    }).toString()
+    expect(await page.evaluate((u) => window.hijackFrame(u), hijack.toString())).toBe(true)
+    // The hijacked frame posted every message type, a really sealed result among them.
+    const hijacked = page.frameLocator('#victim').frameLocator('iframe')
+    await expect(hijacked.locator('#sent')).toHaveText('5')
+    await delivered(page)
+    expect(await victim.evaluate(() => window.hostStatus)).toBe('ready')
+    expect(await callbacksOf(victim)).toEqual(['onReady'])
+  })
+
+  test('the sandbox flow in a window the attacker opened: forgeries fail, a stolen link cannot decide', async ({
+    page,
+    request,
+  }) => {
+    const created = await createSandboxRequest('hostile-sandbox', 'Real consent')
+    await page.goto(`${ATTACKER}/attacker.html`)
+    const host = await openFrom(page, hostUrl([created.link]))
+    await waitForStatus(host, 'ready')
+
+    // The stolen link, opened by the attacker: it shows what is asked, but deciding needs the
+    // code sent to the person.
+    const stolen = await openFrom(page, created.link)
+    await expect(stolen.getByRole('heading', { name: 'Real consent' })).toBeVisible()
+    const attempt = await stolen.evaluate(async (sessionId) => {
+      const boot = JSON.parse(document.getElementById('link-boot')!.textContent ?? '{}')
+      const response = await fetch(`/link/${sessionId}/decision`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ frame: boot.frame, action: 'accept' }),
+      })
+      return { status: response.status, body: await response.json() }
+    }, created.sessionId)
+    expect(attempt).toMatchObject({ status: 403, body: { code: 'otp_required' } })
+
+    const leaked = await frameParams(host)
+    expect(await page.evaluate((s) => window.forge(s), created.sessionId)).toBeGreaterThan(20)
+    await page.evaluate(([s, key, origin]) => window.forgeSealed(s, key, origin), [
+      created.sessionId,
+      leaked.publicKey,
+      leaked.hostOrigin,
+    ] as const)
+    await delivered(page)
+    expect(await host.evaluate(() => window.hostStatus)).toBe('ready')
+    expect(await callbacksOf(host)).toEqual(['onReady'])
+
+    await approve(host.frameLocator('iframe'), request, created.contact)
+    await waitForStatus(host, 'completed')
+    expect(await callbacksOf(host)).toEqual(['onReady', 'onDecision', 'onSuccess'])
+    const [decision] = await logOf(host, 'onDecision')
+    expect(decision?.data).toMatchObject({
+      requestId: created.id,
+      credential: { name: 'Real consent', status: 'ACTIVE' },
+      decision: { action: 'accept' },
+    })
+  })
+})
