@@ -97,6 +97,15 @@ describe('createHumanosLink in a browser', () => {
     )
   })
 
+  it('ignores open() inline: there is no overlay, so isOpen stays false', async () => {
+    const { handle } = mount()
+    const { post } = await frameOf()
+    post(createLinkMessage('ready', SESSION, {}))
+    await vi.waitFor(() => expect(handle.getState().status).toBe('ready'))
+    handle.open()
+    expect(handle.getState().isOpen).toBe(false)
+  })
+
   it('runs a flow from ready to success and drops what is not from its frame', async () => {
     const { handle, calls } = mount()
     const { post, seal } = await frameOf()

@@ -205,7 +205,7 @@ export function createHumanosLink(input: HumanosLinkOptions): HumanosLinkHandle 
   void start()
 
   return {
-    open: () => void apply({ type: 'open' }),
+    open: () => void (isModal && apply({ type: 'open' })),
     close: () => void apply({ type: 'close' }),
     destroy() {
       if (destroyed) return
