@@ -47,7 +47,11 @@ test.describe('demo app', () => {
       (r) => r.url() === `${DEMO}/api/requests` && r.request().method() === 'POST',
     )
     await page.getByRole('button', { name: 'Create request' }).click()
-    const answer = (await (await created).json()) as Record<string, string>
+    const answer = (await (await created).json()) as {
+      requestId: string
+      link: string
+      expiresAt: string | null
+    }
     expect(Object.keys(answer).sort()).toEqual(['expiresAt', 'link', 'requestId'])
     const { requestId } = answer
 
