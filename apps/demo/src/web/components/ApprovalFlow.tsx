@@ -41,6 +41,7 @@ export function ApprovalFlow({ flow, mode }: ApprovalFlowProps) {
         open={open}
         className="link-frame"
         title={`Approve: ${flow.credentialName}`}
+        allowCamera={flow.securityLevel !== 'CONTACT'}
         onDecision={onDecision}
         onSuccess={() => setOpen(false)}
         onExit={() => setOpen(false)}

@@ -50,6 +50,7 @@ export function RequestCard({ request }: { request: RequestItem }) {
                 link: request.link,
                 contact: request.contact,
                 credentialName: request.credentialName,
+                securityLevel: request.securityLevel,
               })
             }
           >

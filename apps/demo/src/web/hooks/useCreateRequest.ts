@@ -18,6 +18,7 @@ export function useCreateRequest() {
         link: created.link,
         contact: body.contact ?? body.contacts[0] ?? '',
         credentialName: body.credentialName,
+        securityLevel: body.securityLevel ?? 'CONTACT',
       })
       return queryClient.invalidateQueries({ queryKey: queryKeys.requests })
     },

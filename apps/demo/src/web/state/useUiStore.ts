@@ -1,4 +1,5 @@
 import { create } from 'zustand'
+import type { SecurityLevel } from '../../shared/apiTypes'
 
 /** How the approval flow is shown: in the page, or in an overlay over it. */
 export type FlowMode = 'inline' | 'modal'
@@ -9,6 +10,8 @@ export interface ActiveFlow {
   link: string
   contact: string
   credentialName: string
+  /** Anything but `CONTACT` includes an identity check, which needs the camera. */
+  securityLevel: SecurityLevel
 }
 
 interface UiState {
