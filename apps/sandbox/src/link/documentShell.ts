@@ -40,7 +40,9 @@ export function documentShell(input: {
           <header class="topbar">
             <span class="brand" aria-hidden="true">${strings.brand}</span>
             ${
-              look.mode === 'standalone'
+              // In a modal the host's overlay already has the close button; a second × would
+              // be one more stop in the focus order that does the same thing.
+              look.mode !== 'inline'
                 ? null
                 : html`<button
                     type="button"

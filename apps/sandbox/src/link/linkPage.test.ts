@@ -51,6 +51,13 @@ describe('GET /link/:sessionId', () => {
     expect(calls).toEqual(['message, boot.origin'])
   })
 
+  it('shows its own close button inline only: in a modal the host overlay has one', async () => {
+    const { link } = await createRequest()
+    const topClose = /class="icon-button"\s+data-action="close"/
+    expect((await open(link)).html).toMatch(topClose)
+    expect((await open(link, { mode: 'modal' })).html).not.toMatch(topClose)
+  })
+
   it('escapes credential data and names, which are user input', async () => {
     const evil = '<img src=x onerror=alert(1)></script>'
     const { link } = await createRequest({
