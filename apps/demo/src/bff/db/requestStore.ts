@@ -15,12 +15,14 @@ export interface RequestRow {
   created_at: number
 }
 
+/** Stores a request; a repeat of one already stored (a retried creation) changes nothing. */
 export function insertRequest(db: Db, row: RequestRow): void {
   db.prepare(
     `INSERT INTO requests (id, credential_name, credential_description, security_level, contacts,
        contact, link, expires_at, created_at)
      VALUES (@id, @credential_name, @credential_description, @security_level, @contacts,
-       @contact, @link, @expires_at, @created_at)`,
+       @contact, @link, @expires_at, @created_at)
+     ON CONFLICT (id) DO NOTHING`,
   ).run(row)
 }
 

@@ -1,6 +1,7 @@
 import { getConnInfo } from '@hono/node-server/conninfo'
 import { Hono } from 'hono'
 import type { Context } from 'hono'
+import { HumanosApiError } from '@humanos-link/server'
 import type { RequestDetail } from '@humanos-link/server'
 import type { CreatedRequest, RequestDetailView, RequestList } from '../../shared/apiTypes'
 import type { BffContext } from '../context'
@@ -31,21 +32,47 @@ function expiresAtOf(detail: RequestDetail): string | null {
   return typeof value === 'string' && !Number.isNaN(Date.parse(value)) ? value : null
 }
 
-/** Creates the request in Humanos: one consent credential, one Link per contact. */
-async function createInHumanos(ctx: BffContext, body: CreateRequestInput) {
+// A random key per form submission (a UUID), never derived from the content: two people
+// sending the same form must not share one.
+const IDEMPOTENCY_KEY = /^[A-Za-z0-9_-]{16,128}$/
+
+/** The browser's `Idempotency-Key`, if any: its retries of one submission create one request. */
+function idempotencyKeyOf(c: Context): string | undefined {
+  const key = c.req.header('idempotency-key')
+  if (key === undefined || IDEMPOTENCY_KEY.test(key)) return key
+  throw ApiError.invalid([
+    { field: 'Idempotency-Key', reason: 'must be 16-128 letters, digits, - or _ (a UUID)' },
+  ])
+}
+
+/**
+ * Creates the request in Humanos: one consent credential, one Link per contact. With a key,
+ * Humanos answers a repeat (after a crash or a lost answer) with the first creation.
+ */
+async function createInHumanos(ctx: BffContext, body: CreateRequestInput, key?: string) {
   try {
-    const created = await ctx.humanos.createRequest({
-      contacts: body.contacts,
-      name: body.credentialName,
-      securityLevel: body.securityLevel,
-      credentials: [
-        { type: 'CONSENT', name: body.credentialName, description: body.credentialDescription },
-      ],
-    })
+    const created = await ctx.humanos.createRequest(
+      {
+        contacts: body.contacts,
+        name: body.credentialName,
+        securityLevel: body.securityLevel,
+        credentials: [
+          { type: 'CONSENT', name: body.credentialName, description: body.credentialDescription },
+        ],
+      },
+      key === undefined ? undefined : { idempotencyKey: key },
+    )
     // POST /request does not say when the links expire; the request detail does.
     const detail = await ctx.humanos.getRequest(created.id)
     return { created, expiresAt: expiresAtOf(detail) }
   } catch (error) {
+    if (key !== undefined && error instanceof HumanosApiError && error.status === 409) {
+      throw new ApiError(
+        409,
+        'idempotency_conflict',
+        'This Idempotency-Key belongs to another request, or to one still being created',
+      )
+    }
     throw upstreamError(error)
   }
 }
@@ -75,8 +102,9 @@ export function requestRoutes(ctx: BffContext): Hono {
       )
     }
     const body = validate(createRequestSchema, await readJson(c, ctx.config.maxJsonDepth))
+    const key = idempotencyKeyOf(c)
     const chosen = body.contact ?? body.contacts[0]
-    const { created, expiresAt } = await createInHumanos(ctx, body)
+    const { created, expiresAt } = await createInHumanos(ctx, body, key)
     const subject = created.subjects.find((s) => s.contact === chosen)
     if (!subject) {
       throw new ApiError(502, 'humanos_error', 'Humanos did not return a Link for the contact')
