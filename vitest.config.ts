@@ -26,6 +26,8 @@ export default defineConfig({
       },
       {
         resolve,
+        // Found on first import otherwise, which reloads the page mid-run.
+        optimizeDeps: { include: ['fast-check'] },
         test: {
           name: 'browser',
           include: ['packages/*/src/**/*.browser.test.{ts,tsx}'],
@@ -40,6 +42,21 @@ export default defineConfig({
             }),
             instances: [{ browser: 'chromium' }],
           },
+        },
+      },
+      {
+        resolve,
+        ssr: ssrResolve,
+        test: {
+          name: 'security',
+          environment: 'node',
+          include: ['security/**/*.test.ts'],
+          // Fault and load tests run real servers as child processes and measure throughput:
+          // one file at a time, after the other projects, so neither disturbs the other.
+          fileParallelism: false,
+          sequence: { groupOrder: 1 },
+          testTimeout: 120_000,
+          hookTimeout: 60_000,
         },
       },
       {
