@@ -36,7 +36,11 @@ function step(text: string) {
 function build() {
   step('building core, react and embed')
   const filters = ['core', 'react', 'embed'].flatMap((p) => ['--filter', `@humanos-link/${p}`])
-  const result = spawnSync('pnpm', [...filters, 'run', 'build'], { cwd: root, stdio: 'inherit' })
+  // Build logs go to stderr: stdout is the table.
+  const result = spawnSync('pnpm', [...filters, 'run', 'build'], {
+    cwd: root,
+    stdio: ['ignore', process.stderr, process.stderr],
+  })
   if (result.status !== 0) throw new Error('The build failed; the benchmarks need dist/')
 }
 

@@ -78,8 +78,10 @@ export async function runMemoryBench(session: BrowserSession): Promise<Row[]> {
     page.evaluate(([l, c, r]) => window.bench.bareCycles(l, c, r), [link, n, READY_EVERY] as const),
   )
   const same = (key: keyof Snapshot) => ours.after[key] === ours.before[key]
-  const counts = (s: Snapshot) =>
-    `${s.windowListeners} window / ${s.documentListeners} document listeners, ${s.iframes} iframes`
+  const counts = (m: typeof ours) =>
+    (['windowListeners', 'documentListeners', 'iframes'] as const)
+      .map((key) => `${m.before[key]}→${m.after[key]}`)
+      .join(' / ')
   return [
     {
       figure: `memory: JS heap growth after ${CYCLES} create/destroy cycles + GC`,
@@ -88,12 +90,12 @@ export async function runMemoryBench(session: BrowserSession): Promise<Row[]> {
       ratio: floor.growth > 0 ? ratio(ours.growth, floor.growth) : null,
       target: `< ${kB(MAX_GROWTH_BYTES)}`,
       met: ours.growth < MAX_GROWTH_BYTES,
-      data: { ours, floor, heapBefore: bytes(ours.before.heapUsed) },
+      data: { ours, floor, heapBefore: bytes(ours.before.heapUsed), readyEvery: READY_EVERY },
     },
     {
-      figure: 'memory: listeners and iframes, before → after',
-      ours: `${counts(ours.before)} → ${ours.after.windowListeners} / ${ours.after.documentListeners} / ${ours.after.iframes}`,
-      reference: `${floor.after.windowListeners - floor.before.windowListeners} / ${floor.after.iframes - floor.before.iframes} change (bare)`,
+      figure: 'memory: window / document listeners / iframes, before→after',
+      ours: counts(ours),
+      reference: `${counts(floor)} bare`,
       ratio: null,
       target: 'unchanged',
       met: same('windowListeners') && same('documentListeners') && same('iframes'),

@@ -64,6 +64,14 @@ export async function runReadyBench(session: BrowserSession): Promise<Row[]> {
       },
     },
     {
+      figure: 'time to ready: median of the per-pair ratios',
+      ours: '—',
+      reference: '—',
+      ratio: median(ours.map((t, i) => t / floor[i]!)),
+      target: '—',
+      met: null,
+    },
+    {
       figure: 'time to ready (p90)',
       ours: ms(o.p90),
       reference: `${ms(b.p90)} bare <iframe> load`,
