@@ -80,8 +80,3 @@ export async function startBrowserSession(): Promise<BrowserSession> {
     },
   }
 }
-
-/** The version of the Chromium that ran, for the record. */
-export function chromiumVersion(session: BrowserSession): string {
-  return session.browser.version()
-}

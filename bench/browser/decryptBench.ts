@@ -1,9 +1,8 @@
 // Decrypt: `openResult` on a 2 KB payload against the bare Web Crypto chain (the floor), same
 // page, same inputs, alternating.
-import { median } from '../lib/stats'
 import { ms, ratio } from '../lib/report'
 import type { Row } from '../lib/report'
-import { summarize } from '../lib/stats'
+import { median, summarize } from '../lib/stats'
 import type { BrowserSession } from './browserSession'
 
 const RUNS = 1000
