@@ -1,6 +1,7 @@
 // An HTTP proxy that can interfere with one exchange: it forwards a matching request, lets the
 // upstream answer it, and then either holds the answer back (the caller waits; the test can kill
-// the caller meanwhile) or drops it (the caller's connection is cut: a lost response). Every
+// the caller meanwhile) or drops it (the caller's connection is cut: a lost response); or it
+// answers in the upstream's place without forwarding (a canned answer, such as a 429). Every
 // other exchange passes through untouched.
 import { createServer, request as httpRequest } from 'node:http'
 import type { IncomingMessage } from 'node:http'
@@ -11,13 +12,21 @@ export interface Intercepted {
   body: string
 }
 
+/** An answer given in the upstream's place. */
+export interface Canned {
+  status: number
+  headers?: Record<string, string>
+  body?: string
+}
+
 export interface FaultProxy {
   url: string
   /**
    * Interferes with the next exchange matching `method` and `path`; resolves with the upstream's
-   * answer once it has it (the caller never receives it: held, or dropped).
+   * answer once it has it (the caller never receives it: held, or dropped), or, for a canned
+   * answer, once the caller got that instead (the upstream never saw the request).
    */
-  intercept(method: string, path: string, how: 'hold' | 'drop'): Promise<Intercepted>
+  intercept(method: string, path: string, how: 'hold' | 'drop' | Canned): Promise<Intercepted>
   close(): Promise<void>
 }
 
@@ -35,13 +44,27 @@ export async function startFaultProxy(upstream: string): Promise<FaultProxy> {
   let trap: {
     method: string
     path: string
-    how: 'hold' | 'drop'
+    how: 'hold' | 'drop' | Canned
     done: (answer: Intercepted) => void
   } | null = null
 
   const server = createServer((req, res) => {
     void (async () => {
       const body = await readAll(req)
+      const requestPath = new URL(req.url ?? '/', upstream).pathname
+      const canned = trap?.how
+      if (
+        trap &&
+        typeof canned === 'object' &&
+        req.method === trap.method &&
+        requestPath === trap.path
+      ) {
+        const { done } = trap
+        trap = null
+        res.writeHead(canned.status, canned.headers).end(canned.body ?? '')
+        done({ status: canned.status, body: canned.body ?? '' })
+        return
+      }
       const headers = { ...req.headers, host: target.host }
       const upstreamRes = await new Promise<IncomingMessage>((resolve, reject) => {
         const out = httpRequest(
@@ -52,8 +75,7 @@ export async function startFaultProxy(upstream: string): Promise<FaultProxy> {
         out.end(body)
       })
       const answer = await readAll(upstreamRes)
-      const path = new URL(req.url ?? '/', upstream).pathname
-      if (trap && req.method === trap.method && path === trap.path) {
+      if (trap && req.method === trap.method && requestPath === trap.path) {
         const { how, done } = trap
         trap = null
         done({ status: upstreamRes.statusCode ?? 0, body: answer.toString() })
