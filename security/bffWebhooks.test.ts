@@ -1,0 +1,171 @@
+// The demo BFF's webhook receiver answers 200 only once the event is stored, and drops repeats
+// by event id. Its database is locked from outside (another connection holds the write lock)
+// while deliveries arrive: a delivery it cannot store is not acknowledged, so the sender tries
+// again; a store that is merely slow makes the sandbox retry, and the BFF still keeps one event
+// and one decision. The BFF and the sandbox run as real processes.
+import { randomUUID } from 'node:crypto'
+import { mkdtempSync, rmSync } from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { openDatabase } from '../apps/demo/src/bff/db/database'
+import { sealWebhook } from '../apps/demo/src/bff/testing/webhookSeal'
+import { startBffProcess, startSandboxProcess } from './support/processes'
+import type { ServerProcess } from './support/processes'
+import { SANDBOX_WEBHOOK_SECRETS } from './support/webhookSink'
+
+let dir: string
+let dataFile: string
+let sandbox: ServerProcess
+let bff: ServerProcess
+
+beforeAll(async () => {
+  dir = mkdtempSync(path.join(os.tmpdir(), 'humanos-bff-webhooks-'))
+  dataFile = path.join(dir, 'demo.sqlite')
+  sandbox = await startSandboxProcess({
+    SANDBOX_DATA: ':memory:',
+    SANDBOX_WEBHOOK_BACKOFF_MS: '100',
+    SANDBOX_WEBHOOK_TIMEOUT_MS: '1000',
+    SANDBOX_WEBHOOK_MAX_ATTEMPTS: '40',
+  })
+  bff = await startBffProcess({ HUMANOS_BASE_URL: sandbox.url, DEMO_DATA: dataFile })
+  const settings = await fetch(`${sandbox.url}/_sandbox/settings`, {
+    method: 'PUT',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ webhookUrl: `${bff.url}/webhooks/humanos` }),
+  })
+  expect(settings.status).toBe(200)
+})
+
+afterAll(async () => {
+  await bff?.kill()
+  await sandbox?.kill()
+  rmSync(dir, { recursive: true, force: true })
+})
+
+/** Takes the BFF database's write lock from another connection; returns the release. */
+function lockDatabase(): () => void {
+  const db = openDatabase(dataFile)
+  db.exec('BEGIN IMMEDIATE')
+  return () => {
+    db.exec('ROLLBACK')
+    db.close()
+  }
+}
+
+interface WebhookRow {
+  webhookId: string | null
+  requestId: string | null
+  deliveries: number
+}
+
+async function storedEvents(): Promise<WebhookRow[]> {
+  const res = await fetch(`${bff.url}/api/webhooks`)
+  return ((await res.json()) as { data: WebhookRow[] }).data
+}
+
+function deliver(sealed: { body: string; headers: Record<string, string> }) {
+  return fetch(`${bff.url}/webhooks/humanos`, {
+    method: 'POST',
+    headers: sealed.headers,
+    body: sealed.body,
+  }).then(async (r) => ({ status: r.status, json: (await r.json()) as Record<string, unknown> }))
+}
+
+describe('the demo BFF as a webhook receiver', () => {
+  it('does not acknowledge what it could not store; stores the retry once and drops repeats', async () => {
+    const id = randomUUID()
+    const requestId = `req-${id}`
+    const sealed = sealWebhook(
+      {
+        eventType: 'credential',
+        api_version: '2026-05-17',
+        requestId,
+        issuerDid: 'did:web:127.0.0.1%3A4010',
+        user: { contact: 'ana@example.com', id: 'did:web:127.0.0.1%3A4010:user:1' },
+        credential: {
+          id: `urn:via:credential:${id}`,
+          resourceType: 'CONSENT',
+          status: 'ACTIVE',
+          name: 'Locked out',
+          w3cCredential: {},
+          decisions: [],
+        },
+        decision: { action: 'accept', date: new Date().toISOString() },
+      },
+      SANDBOX_WEBHOOK_SECRETS,
+      { id },
+    )
+    const release = lockDatabase()
+    let refused
+    try {
+      refused = await deliver(sealed)
+    } finally {
+      release()
+    }
+    expect(refused.status).toBe(500)
+    expect(refused.json).toEqual({
+      error: 'internal',
+      message: 'Something went wrong in the demo BFF',
+    })
+    expect((await storedEvents()).filter((e) => e.webhookId === id)).toEqual([])
+
+    expect(await deliver(sealed)).toEqual({
+      status: 200,
+      json: { received: true, duplicate: false },
+    })
+    expect(await deliver(sealed)).toEqual({
+      status: 200,
+      json: { received: true, duplicate: true },
+    })
+    expect((await storedEvents()).filter((e) => e.webhookId === id)).toMatchObject([
+      { requestId, deliveries: 2 },
+    ])
+  })
+
+  it('a slow store makes the sandbox retry: one event, one decision', async () => {
+    const created = await fetch(`${bff.url}/api/requests`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ contacts: ['slow@example.com'], credentialName: 'Slow store' }),
+    }).then((r) => r.json() as Promise<{ requestId: string; link: string }>)
+    const sessionId = created.link.split('/').pop()
+    // Locked longer than the sandbox waits for an answer (1 s), shorter than the BFF waits for
+    // the lock (5 s): the first delivery is stored late, after the sandbox gave up on it.
+    const release = lockDatabase()
+    const unlocked = new Promise<void>((resolve) =>
+      setTimeout(() => {
+        release()
+        resolve()
+      }, 2500),
+    )
+    const decided = await fetch(`${sandbox.url}/_sandbox/sessions/${sessionId}/decide`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ action: 'accept' }),
+    })
+    expect(decided.status).toBe(200)
+    await unlocked
+
+    const deadline = Date.now() + 20_000
+    let delivery: { id: string; status: string; attempts: number } | undefined
+    while (delivery?.status !== 'delivered' && Date.now() < deadline) {
+      await new Promise((resolve) => setTimeout(resolve, 100))
+      const { data } = (await fetch(`${sandbox.url}/_sandbox/webhooks`).then((r) => r.json())) as {
+        data: Array<{ id: string; status: string; attempts: number; event: { requestId: string } }>
+      }
+      delivery = data.find((d) => d.event.requestId === created.requestId)
+    }
+    expect(delivery?.status).toBe('delivered')
+    expect(delivery?.attempts).toBeGreaterThanOrEqual(2)
+    const events = (await storedEvents()).filter((e) => e.requestId === created.requestId)
+    expect(events).toHaveLength(1)
+    expect(events[0]?.webhookId).toBe(delivery?.id)
+    expect(events[0]?.deliveries).toBeGreaterThanOrEqual(2)
+    const { data } = (await fetch(`${bff.url}/api/requests`).then((r) => r.json())) as {
+      data: Array<{ requestId: string; decisions: Array<{ firstChannel: string }> }>
+    }
+    const item = data.find((r) => r.requestId === created.requestId)
+    expect(item?.decisions).toMatchObject([{ firstChannel: 'webhook' }])
+  })
+})
