@@ -165,10 +165,11 @@ describe('message receiver under fuzzing', () => {
   it('delivers exactly what the spec allows, in order, and nothing escapes', async () => {
     let messages = 0
     await fc.assert(
-      fc.asyncProperty(fc.array(stepArb(), { minLength: 20, maxLength: 60 }), async (steps) => {
+      fc.asyncProperty(fc.array(stepArb(), { minLength: 40, maxLength: 60 }), async (steps) => {
         messages += steps.length
         await runSequence(steps)
       }),
+      // 300 runs of at least 40 messages: never fewer than 12,000 messages.
       { numRuns: 300 },
     )
     expect(messages).toBeGreaterThanOrEqual(MIN_MESSAGES)
