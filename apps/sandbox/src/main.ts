@@ -1,9 +1,32 @@
 // The `pnpm sandbox` command: starts the sandbox from environment variables and prints what a
 // developer needs to call it.
 import { loadSandboxConfig, startSandbox } from './index'
+import type { RunningSandbox } from './index'
 
 async function main(): Promise<void> {
-  const sandbox = await startSandbox(loadSandboxConfig(process.env))
+  const settings = loadSandboxConfig(process.env)
+  // Signal handlers go in before anything is announced: writes to a pipe are synchronous, so
+  // whoever reads the banner may signal before the next line of this function runs.
+  const running: { sandbox?: RunningSandbox } = {}
+  let stopping = false
+  const stop = (signal: string) => {
+    if (stopping) return
+    stopping = true
+    process.stdout.write(`\n  ${signal}: stopping the sandbox…\n`)
+    if (!running.sandbox) process.exit(0)
+    running.sandbox.close().then(
+      () => process.exit(0),
+      (error: unknown) => {
+        console.error(error)
+        process.exit(1)
+      },
+    )
+  }
+  process.on('SIGINT', () => stop('SIGINT'))
+  process.on('SIGTERM', () => stop('SIGTERM'))
+
+  const sandbox = await startSandbox(settings)
+  running.sandbox = sandbox
   const { config } = sandbox
   const lines = [
     '',
@@ -18,22 +41,6 @@ async function main(): Promise<void> {
     '',
   ]
   process.stdout.write(`${lines.join('\n')}\n`)
-
-  let stopping = false
-  const stop = (signal: string) => {
-    if (stopping) return
-    stopping = true
-    process.stdout.write(`\n  ${signal}: stopping the sandbox…\n`)
-    sandbox.close().then(
-      () => process.exit(0),
-      (error: unknown) => {
-        console.error(error)
-        process.exit(1)
-      },
-    )
-  }
-  process.on('SIGINT', () => stop('SIGINT'))
-  process.on('SIGTERM', () => stop('SIGTERM'))
 }
 
 main().catch((error: unknown) => {

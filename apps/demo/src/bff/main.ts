@@ -2,9 +2,31 @@
 import { loadBffConfig } from './config'
 import { startBff } from './startBff'
 
+type RunningBff = Awaited<ReturnType<typeof startBff>>
+
 async function main(): Promise<void> {
   const config = loadBffConfig(process.env)
+  // Signal handlers go in before anything is announced: writes to a pipe are synchronous, so
+  // whoever reads the banner may signal before the next line of this function runs.
+  const running: { bff?: RunningBff } = {}
+  let stopping = false
+  const stop = () => {
+    if (stopping) return
+    stopping = true
+    if (!running.bff) process.exit(0)
+    running.bff.close().then(
+      () => process.exit(0),
+      (error: unknown) => {
+        console.error(error)
+        process.exit(1)
+      },
+    )
+  }
+  process.on('SIGINT', stop)
+  process.on('SIGTERM', stop)
+
   const bff = await startBff(config)
+  running.bff = bff
   // The banner names where things are, never a secret.
   const lines = [
     '',
@@ -16,21 +38,6 @@ async function main(): Promise<void> {
     '',
   ]
   console.info(lines.join('\n'))
-
-  let stopping = false
-  const stop = () => {
-    if (stopping) return
-    stopping = true
-    bff.close().then(
-      () => process.exit(0),
-      (error: unknown) => {
-        console.error(error)
-        process.exit(1)
-      },
-    )
-  }
-  process.on('SIGINT', stop)
-  process.on('SIGTERM', stop)
 }
 
 main().catch((error: unknown) => {
