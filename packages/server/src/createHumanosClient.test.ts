@@ -274,7 +274,9 @@ describe('createHumanosClient: timeouts and aborts', () => {
   })
 
   it('fails with a timeout error when no attempt is answered in time', async () => {
-    const { client, requests } = await clientFor(() => undefined, { timeoutMs: 100, maxRetries: 1 })
+    // Long enough for each attempt to reach the local server even on a loaded machine, so the
+    // server-side count below measures retries, not scheduling.
+    const { client, requests } = await clientFor(() => undefined, { timeoutMs: 400, maxRetries: 1 })
     const error = await client.getRequest('r').catch((e: unknown) => e)
     expect(error).toBeInstanceOf(HumanosRequestError)
     expect(error).toMatchObject({ reason: 'timeout', attempts: 2 })
