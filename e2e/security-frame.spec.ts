@@ -97,6 +97,8 @@ test.describe('the Link page cannot be framed outside the allowlist', () => {
     expect(headers['content-security-policy']).not.toMatch(/unsafe-inline|unsafe-eval|\*/)
     expect(headers['x-content-type-options']).toBe('nosniff')
     expect(headers['referrer-policy']).toBe('no-referrer')
+    expect(headers['cross-origin-opener-policy']).toBe('same-origin')
+    expect(headers['cache-control']).toBe('no-store')
     // The policy is enforced: an inline script injected into the page does not run.
     const ran = await page.evaluate(() => {
       const script = document.createElement('script')

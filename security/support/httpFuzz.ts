@@ -166,6 +166,8 @@ const LEAK =
 export interface FuzzAnswer {
   status: number
   contentType: string
+  /** `X-Content-Type-Options`, which every answer must carry. */
+  nosniff: boolean
   text: string
 }
 
@@ -181,14 +183,19 @@ export async function send(base: string, request: FuzzRequest): Promise<FuzzAnsw
   return {
     status: response.status,
     contentType: response.headers.get('content-type') ?? '',
+    nosniff: response.headers.get('x-content-type-options') === 'nosniff',
     text: await response.text(),
   }
 }
 
-/** What is wrong with an answer (empty when nothing is): a 5xx, or a leaked stack or path. */
+/**
+ * What is wrong with an answer (empty when nothing is): a 5xx, a leaked stack or path, or no
+ * `X-Content-Type-Options: nosniff`.
+ */
 export function answerProblems(answer: FuzzAnswer): string[] {
   const problems: string[] = []
   if (answer.status >= 500) problems.push(`status ${answer.status}`)
+  if (!answer.nosniff) problems.push('no X-Content-Type-Options: nosniff')
   if (LEAK.test(answer.text)) problems.push(`leaks internals: ${answer.text.slice(0, 300)}`)
   return problems
 }
