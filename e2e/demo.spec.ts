@@ -46,7 +46,12 @@ test.describe('demo app', () => {
     const created = page.waitForResponse(
       (r) => r.url() === `${DEMO}/api/requests` && r.request().method() === 'POST',
     )
+    const createCall = page.waitForRequest(
+      (request) => request.method() === 'POST' && request.url().endsWith('/api/requests'),
+    )
     await page.getByRole('button', { name: 'Create request' }).click()
+    // Every submission carries an Idempotency-Key, so a resent form creates one request.
+    expect((await createCall).headers()['idempotency-key']).toMatch(/^[0-9a-f-]{36}$/)
     const answer = (await (await created).json()) as {
       requestId: string
       link: string

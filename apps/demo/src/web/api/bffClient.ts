@@ -45,13 +45,21 @@ function errorBodyOf(status: number, v: unknown): ErrorBody {
 export async function bffFetch<T>(
   path: string,
   guard: (value: unknown) => value is T,
-  init: { method?: string; body?: unknown; signal?: AbortSignal } = {},
+  init: {
+    method?: string
+    body?: unknown
+    signal?: AbortSignal
+    headers?: Record<string, string>
+  } = {},
 ): Promise<T> {
   let response: Response
   try {
     response = await fetch(path, {
       method: init.method ?? 'GET',
-      headers: init.body === undefined ? undefined : { 'content-type': 'application/json' },
+      headers:
+        init.body === undefined
+          ? init.headers
+          : { ...init.headers, 'content-type': 'application/json' },
       body: init.body === undefined ? undefined : JSON.stringify(init.body),
       signal: init.signal,
     })
