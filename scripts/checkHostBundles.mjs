@@ -41,7 +41,7 @@ for (const entry of entries) {
   }
   const found = SENDER_MARKERS.filter(({ pattern }) => pattern.test(code))
   if (found.length === 0) {
-    console.log(`✓ ${entry.name}: no sender-side code`)
+    console.info(`✓ ${entry.name}: no sender-side code`)
     continue
   }
   failed = true
