@@ -1,5 +1,5 @@
-// What the embed tests need from the sandbox: a signed POST /request as the integrator's backend
-// would send it, the OTP from the sandbox outbox, and a person completing the Link flow.
+// What the browser tests need from the sandbox: a signed POST /request as the integrator's
+// backend would send it, the OTP from the sandbox outbox, and a person completing the Link flow.
 import { createHmac, randomUUID } from 'node:crypto'
 import { expect } from '@playwright/test'
 import type { FrameLocator } from '@playwright/test'
@@ -14,11 +14,16 @@ export interface SandboxRequest {
   contact: string
   /** The Link URL of the one subject: what the BFF hands the browser. */
   link: string
+  /** The id of the request's one credential (`urn:via:credential:…`). */
+  credentialId: string
 }
 
 /** Creates a one-credential request for a fresh contact through the signed API. */
-export async function createSandboxRequest(credentialName: string): Promise<SandboxRequest> {
-  const contact = `embed-${randomUUID()}@example.com`
+export async function createSandboxRequest(
+  credentialName: string,
+  contactPrefix = 'embed',
+): Promise<SandboxRequest> {
+  const contact = `${contactPrefix}-${randomUUID()}@example.com`
   const body = JSON.stringify({
     contacts: [contact],
     name: 'Newsletter consent',
@@ -39,8 +44,17 @@ export async function createSandboxRequest(credentialName: string): Promise<Sand
     body,
   })
   expect(res.status, await res.clone().text()).toBe(201)
-  const created = (await res.json()) as { id: string; subjects: { link: string }[] }
-  return { requestId: created.id, contact, link: created.subjects[0]!.link }
+  const created = (await res.json()) as {
+    id: string
+    credentials: { id: string }[]
+    subjects: { link: string }[]
+  }
+  return {
+    requestId: created.id,
+    contact,
+    link: created.subjects[0]!.link,
+    credentialId: created.credentials[0]!.id,
+  }
 }
 
 /** The one-time code the sandbox "sent" to `contact`. */

@@ -1,9 +1,9 @@
 // @humanos-link/react in a real React app (e2e/fixtures/react-host.html, under StrictMode) on
 // http://localhost:5180, embedding a Link frame from another origin: first the test frame, then
 // the real sandbox, reached through its signed API as an integrator's backend would.
-import { createHmac, randomUUID } from 'node:crypto'
 import { expect, test } from '@playwright/test'
-import type { FrameLocator, Page } from '@playwright/test'
+import type { Page } from '@playwright/test'
+import { SANDBOX, approveInFrame, createSandboxRequest } from './embedSandbox'
 import { HOST, TEST_FRAME, testLink } from './support'
 
 interface LogEntry {
@@ -84,65 +84,15 @@ test.describe('React component against the test frame', () => {
   })
 })
 
-// The sandbox's public defaults (apps/sandbox/src/config.ts): a laptop sandbox, not secrets.
-const SANDBOX = 'http://127.0.0.1:4110'
-const API_KEY = 'sandbox-api-key'
-const SIGNATURE_SECRET = 'sandbox-signature-secret'
-
-/** `POST /request` signed as the spec says: HMAC-SHA256 over `<timestamp>.<body>`. */
-async function createRequest(contact: string) {
-  const body = JSON.stringify({
-    contacts: [contact],
-    name: 'Card mandate',
-    credentials: [{ type: 'CONSENT', name: 'Monthly card payment' }],
-  })
-  const timestamp = String(Date.now())
-  const signature = createHmac('sha256', SIGNATURE_SECRET)
-    .update(`${timestamp}.${body}`)
-    .digest('hex')
-  const res = await fetch(`${SANDBOX}/request`, {
-    method: 'POST',
-    headers: {
-      Authorization: `Bearer ${API_KEY}`,
-      'X-Timestamp': timestamp,
-      'X-Signature': signature,
-      'Content-Type': 'application/json',
-    },
-    body,
-  })
-  expect(res.status, await res.clone().text()).toBe(201)
-  return (await res.json()) as {
-    id: string
-    credentials: { id: string; name: string }[]
-    subjects: { contact: string; link: string }[]
-  }
-}
-
-/** The one-time code the sandbox "sent" to `contact`, from its outbox. */
-async function otpFor(contact: string): Promise<string> {
-  const res = await fetch(`${SANDBOX}/_sandbox/outbox?contact=${encodeURIComponent(contact)}`)
-  const { data } = (await res.json()) as { data: { code: string }[] }
-  expect(data[0]?.code, `no code in the sandbox outbox for ${contact}`).toMatch(/^\d{6}$/)
-  return data[0]!.code
-}
-
-async function approve(frame: FrameLocator, contact: string) {
-  await frame.getByRole('button', { name: 'Continue' }).click()
-  await frame.getByLabel('One-time code').fill(await otpFor(contact))
-  await frame.getByRole('button', { name: 'Verify' }).click()
-  await frame.getByRole('button', { name: 'Accept' }).click()
-}
-
 test.describe('React component against the sandbox', () => {
   test('<HumanosLink link onSuccess> gets the decrypted, attested decision', async ({ page }) => {
-    const contact = `react-${randomUUID()}@example.com`
-    const request = await createRequest(contact)
-    const link = request.subjects[0]!.link
+    const request = await createSandboxRequest('Monthly card payment', 'react')
+    const { contact, link } = request
     expect(new URL(link).origin).toBe(SANDBOX)
 
     await page.goto(reactHost(link))
     await waitForStatus(page, 'ready')
-    await approve(page.frameLocator('.approval iframe'), contact)
+    await approveInFrame(page.frameLocator('.approval iframe'), contact)
     await waitForStatus(page, 'completed')
 
     const [success, ...more] = await logOf(page, 'onSuccess')
@@ -150,9 +100,9 @@ test.describe('React component against the sandbox', () => {
     expect(success?.data).toMatchObject([
       {
         eventType: 'credential',
-        requestId: request.id,
+        requestId: request.requestId,
         user: { contact },
-        credential: { id: request.credentials[0]!.id, name: 'Monthly card payment' },
+        credential: { id: request.credentialId, name: 'Monthly card payment' },
         decision: { action: 'accept' },
         attestation: expect.stringMatching(/^[\w-]+\.[\w-]+\.[\w-]+$/),
       },
