@@ -118,15 +118,19 @@ test.describe('modal mode', () => {
     await expect(dialog).toHaveAttribute('aria-modal', 'true')
     expect(await page.evaluate(() => document.documentElement.style.overflow)).toBe('hidden')
 
-    // Focus moved into the dialog (onto the frame); Tab never leaves the dialog.
-    const focusInDialog = () =>
-      page.evaluate(() => !!document.activeElement?.closest('[role="dialog"]'))
+    // Focus moved into the dialog (onto the frame); Tab never leaves the dialog, either way.
+    const focusInDialog = () => page.evaluate(() => !!document.activeElement?.closest('dialog'))
     expect(await focusInDialog()).toBe(true)
-    await page.getByRole('button', { name: 'Close' }).focus()
-    for (let i = 0; i < 4; i++) {
-      await page.keyboard.press('Shift+Tab')
-      expect(await focusInDialog()).toBe(true)
+    for (const key of ['Shift+Tab', 'Tab']) {
+      await page.getByRole('button', { name: 'Close' }).focus()
+      for (let i = 0; i < 5; i++) {
+        await page.keyboard.press(key)
+        expect(await focusInDialog(), `${key} × ${i + 1}`).toBe(true)
+      }
     }
+    // The page behind is inert: script focus cannot pull focus out of the dialog.
+    await openButton.evaluate((button) => button.focus())
+    expect(await focusInDialog()).toBe(true)
 
     await page.getByRole('button', { name: 'Close' }).focus()
     await page.keyboard.press('Escape')

@@ -1,4 +1,5 @@
-import { ErrorCodes, HumanosLinkError, isErrorCode } from './errors.js'
+import { HumanosLinkError, isErrorCode } from './errors.js'
+import type { ErrorCode } from './errors.js'
 import { buildFrameUrl } from './frameUrl.js'
 import { createFrameView } from './frameView.js'
 import { hostStrings } from './hostStrings.js'
@@ -7,10 +8,8 @@ import type { LinkAction } from './linkMachine.js'
 import { createMessageReceiver } from './messageReceiver.js'
 import type { MessageReceiver, VerifiedMessage } from './messageReceiver.js'
 import { createModalOverlay } from './modalOverlay.js'
-import type { ModalOverlay } from './modalOverlay.js'
 import type { HumanosLinkHandle, HumanosLinkOptions, LinkEventSummary } from './options.js'
 import { DEFAULT_LOAD_TIMEOUT_MS } from './protocol/constants.js'
-import type { ExitReason } from './protocol/constants.js'
 import { generateHostKeyPair, requireSubtle } from './protocol/resultCrypto.js'
 import { validateOptions } from './validateOptions.js'
 
@@ -25,39 +24,38 @@ import { validateOptions } from './validateOptions.js'
  *   to `failed` and `onError` receives a `HumanosLinkError`.
  */
 export function createHumanosLink(input: HumanosLinkOptions): HumanosLinkHandle {
-  if (typeof window === 'undefined' || typeof document === 'undefined') {
+  if (typeof document === 'undefined') {
     throw new TypeError(
       'Humanos Link: createHumanosLink needs a browser. Call it from an effect or event handler, not during server rendering.',
     )
   }
   const { options, link } = validateOptions(input)
   const doc = document
-  const hostOrigin = window.location.origin
+  const hostOrigin = location.origin
   const strings = hostStrings(options.lang)
   const { store, dispatch } = createLinkStore()
   const isModal = options.mode === 'modal'
 
   let destroyed = false
-  let receiver: MessageReceiver | null = null
+  let receiver: MessageReceiver | undefined
   let loadTimer: ReturnType<typeof setTimeout> | undefined
 
   const view = createFrameView({
     doc,
     strings,
     title: options.title,
-    allowCamera: options.allowCamera === true,
+    allowCamera: !!options.allowCamera,
     fill: isModal,
   })
-  const overlay: ModalOverlay | null = isModal
+  const overlay = isModal
     ? createModalOverlay({
         doc,
         label: options.title ?? strings.frameTitle,
         closeLabel: strings.close,
-        onRequestClose: () => userClose(),
+        onRequestClose: userClose,
       })
-    : null
-  if (overlay) overlay.content.append(view.root)
-  else options.container!.append(view.root)
+    : undefined
+  ;(overlay?.content ?? options.container!).append(view.root)
 
   // Callbacks never run after destroy, and a throwing callback cannot break the flow.
   function emit<A extends unknown[]>(callback: ((...args: A) => void) | undefined, ...args: A) {
@@ -69,107 +67,103 @@ export function createHumanosLink(input: HumanosLinkOptions): HumanosLinkHandle 
     }
   }
 
+  // Applies an action; when the state changed, the overlay follows `isOpen`.
   function apply(action: LinkAction): boolean {
     const changed = dispatch(action)
-    if (changed) syncOverlay()
+    if (changed && overlay) {
+      if (store.getState().isOpen) overlay.show()
+      else overlay.hide()
+    }
     return changed
   }
 
-  function syncOverlay() {
-    if (!overlay) return
-    if (store.getState().isOpen) overlay.show()
-    else overlay.hide()
-  }
-
-  function fail(error: HumanosLinkError) {
-    if (!apply({ type: 'fail', error })) return
+  // The two ways a live flow ends early: both stop the load timer and the receiver.
+  function end(action: Extract<LinkAction, { type: 'fail' | 'exit' }>) {
+    if (!apply(action)) return
     clearTimeout(loadTimer)
     receiver?.stop()
-    view.setLoading(false)
-    view.showError(error.message)
-    emit(options.onError, error)
+    if (action.type === 'exit') {
+      emit(options.onExit, action.reason)
+    } else {
+      view.setLoading(false)
+      view.showError(action.error.message)
+      emit(options.onError, action.error)
+    }
   }
 
-  function exit(reason: ExitReason) {
-    if (!apply({ type: 'exit', reason })) return
-    clearTimeout(loadTimer)
-    receiver?.stop()
-    emit(options.onExit, reason)
+  function fail(code: ErrorCode, message: string) {
+    end({ type: 'fail', error: new HumanosLinkError(code, message) })
   }
 
   // Escape or the close button: ends a live flow; on a failed one it just hides the overlay.
   function userClose() {
     const { status } = store.getState()
-    if (status === 'loading' || status === 'ready') exit('user_closed')
+    if (status === 'loading' || status === 'ready') end({ type: 'exit', reason: 'user_closed' })
     else apply({ type: 'close' })
   }
 
-  function summarize(message: VerifiedMessage): LinkEventSummary {
-    const summary: LinkEventSummary = { type: message.type, ts: message.ts }
-    if (message.type === 'event') {
-      summary.name = message.name
-      if (message.meta) summary.meta = message.meta
-    }
-    if (message.type === 'resize') summary.height = message.height
-    if (message.type === 'complete') summary.count = message.count
-    if (message.type === 'exit') summary.reason = message.reason
-    if (message.type === 'error') summary.code = message.code
-    return summary
-  }
-
   function handle(message: VerifiedMessage) {
-    emit(options.onEvent, summarize(message))
+    // The summary is the message without its routing fields, ciphertext, payload or error text.
+    const {
+      ns,
+      v,
+      sessionId,
+      id,
+      enc,
+      payload,
+      message: text,
+      ...summary
+    } = message as unknown as Record<string, unknown>
+    emit(options.onEvent, summary as unknown as LinkEventSummary)
+    const { decisions } = store.getState()
     switch (message.type) {
       case 'ready':
-        if (!apply({ type: 'ready' })) return
-        clearTimeout(loadTimer)
-        view.setLoading(false)
-        emit(options.onReady)
-        return
+        if (apply({ type: 'ready' })) {
+          clearTimeout(loadTimer)
+          view.setLoading(false)
+          emit(options.onReady)
+        }
+        break
       case 'resize':
         if (!isModal && options.autoResize !== false) view.setHeight(message.height)
-        return
+        break
       case 'result':
         if (apply({ type: 'decision', payload: message.payload })) {
           emit(options.onDecision, message.payload)
         }
-        return
+        break
       case 'complete':
-        if (store.getState().decisions.length !== message.count) {
+        if (decisions.length !== message.count) {
           fail(
-            new HumanosLinkError(
-              ErrorCodes.INVALID_PAYLOAD,
-              `The flow reported ${message.count} decision(s) but ${store.getState().decisions.length} arrived intact.`,
-            ),
+            'invalid_payload',
+            `The flow reported ${message.count} decision(s) but ${decisions.length} arrived intact.`,
           )
-          return
+        } else if (apply({ type: 'complete' })) {
+          emit(options.onSuccess, [...decisions])
         }
-        if (apply({ type: 'complete' })) emit(options.onSuccess, [...store.getState().decisions])
-        return
+        break
       case 'exit':
-        exit(message.reason)
-        return
-      case 'error': {
-        const code = isErrorCode(message.code) ? message.code : ErrorCodes.INTERNAL
-        fail(new HumanosLinkError(code, message.message || 'The approval flow failed.'))
-        return
-      }
-      case 'event':
-        return
+        end({ type: 'exit', reason: message.reason })
+        break
+      case 'error':
+        fail(
+          isErrorCode(message.code) ? message.code : 'internal',
+          message.message || 'The approval flow failed.',
+        )
     }
   }
 
   async function start() {
     apply({ type: 'load' })
     view.setLoading(true)
-    loadTimer = setTimeout(() => {
-      fail(
-        new HumanosLinkError(
-          ErrorCodes.LOAD_TIMEOUT,
+    loadTimer = setTimeout(
+      () =>
+        fail(
+          'load_timeout',
           'The approval flow did not load in time. Check your connection and try again.',
         ),
-      )
-    }, options.loadTimeoutMs ?? DEFAULT_LOAD_TIMEOUT_MS)
+      options.loadTimeoutMs ?? DEFAULT_LOAD_TIMEOUT_MS,
+    )
     try {
       requireSubtle()
       const keyPair = options.keyPair ?? (await generateHostKeyPair())
@@ -181,11 +175,11 @@ export function createHumanosLink(input: HumanosLinkOptions): HumanosLinkHandle 
         hostOrigin,
         privateKey: keyPair.privateKey,
         onMessage: handle,
-        onFailure: fail,
+        onFailure: (error) => end({ type: 'fail', error }),
       })
-      window.addEventListener('message', receiver.handleEvent)
+      addEventListener('message', receiver.handleEvent)
       view.attachFrame(
-        buildFrameUrl(link.url.toString(), {
+        buildFrameUrl(link.url.href, {
           publicKey: keyPair.publicKey,
           origin: hostOrigin,
           lang: options.lang,
@@ -194,11 +188,13 @@ export function createHumanosLink(input: HumanosLinkOptions): HumanosLinkHandle 
         }),
       )
     } catch (error) {
-      fail(
-        error instanceof HumanosLinkError
-          ? error
-          : new HumanosLinkError(ErrorCodes.INTERNAL, 'The approval flow could not start.'),
-      )
+      end({
+        type: 'fail',
+        error:
+          error instanceof HumanosLinkError
+            ? error
+            : new HumanosLinkError('internal', 'The approval flow could not start.'),
+      })
     }
   }
 
@@ -214,13 +210,13 @@ export function createHumanosLink(input: HumanosLinkOptions): HumanosLinkHandle 
       clearTimeout(loadTimer)
       if (receiver) {
         receiver.stop()
-        window.removeEventListener('message', receiver.handleEvent)
+        removeEventListener('message', receiver.handleEvent)
       }
       overlay?.destroy()
       view.root.remove()
     },
-    getState: () => store.getState(),
-    subscribe: (listener) => store.subscribe(listener),
+    getState: store.getState,
+    subscribe: store.subscribe,
     store,
   }
 }

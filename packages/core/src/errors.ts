@@ -1,44 +1,46 @@
-/**
- * Every error code the SDK can report, frame-side (spec section 5) and host-side (section 8).
- * Frozen and exported so script-tag users can compare `error.code === ErrorCodes.SESSION_EXPIRED`.
- */
-export const ErrorCodes = Object.freeze({
-  SESSION_NOT_FOUND: 'session_not_found',
-  SESSION_EXPIRED: 'session_expired',
-  SESSION_CANCELED: 'session_canceled',
-  ORIGIN_NOT_ALLOWED: 'origin_not_allowed',
-  INVALID_PUB_KEY: 'invalid_pub_key',
-  PUB_KEY_MISMATCH: 'pub_key_mismatch',
-  OTP_LOCKED: 'otp_locked',
-  INTERNAL: 'internal',
-  LOAD_TIMEOUT: 'load_timeout',
-  DECRYPTION_FAILED: 'decryption_failed',
-  INVALID_PAYLOAD: 'invalid_payload',
-  INSECURE_CONTEXT: 'insecure_context',
-  INVALID_LINK: 'invalid_link',
-} as const)
+// The codes in one list, frame-side first (spec section 5), then host-side (section 8).
+// `ErrorCodes` is derived from it (`SESSION_EXPIRED: 'session_expired'`), so each code is
+// written once: this module ships to every host page.
+const ALL_CODES = [
+  'session_not_found',
+  'session_expired',
+  'session_canceled',
+  'origin_not_allowed',
+  'invalid_pub_key',
+  'pub_key_mismatch',
+  'otp_locked',
+  'internal',
+  'load_timeout',
+  'decryption_failed',
+  'invalid_payload',
+  'insecure_context',
+  'invalid_link',
+] as const
 
-/** A code from {@link ErrorCodes}. */
-export type ErrorCode = (typeof ErrorCodes)[keyof typeof ErrorCodes]
+/** One of the SDK's error codes; see {@link ErrorCodes}. */
+export type ErrorCode = (typeof ALL_CODES)[number]
+
+// Built in a `@__PURE__` function so host bundles that never import it drop it; the SDK itself
+// writes codes as typed string literals.
+/**
+ * Every error code the SDK can report, frame-side (spec section 5) and host-side (section 8),
+ * keyed by its upper-case name. Frozen and exported so script-tag users can compare
+ * `error.code === ErrorCodes.SESSION_EXPIRED`.
+ */
+export const ErrorCodes = /* @__PURE__ */ (() =>
+  Object.freeze(Object.fromEntries(ALL_CODES.map((code) => [code.toUpperCase(), code]))))() as {
+  readonly [C in ErrorCode as Uppercase<C>]: C
+}
 
 /** The codes a Link frame may send in an `error` message (spec section 5). */
 // `@__PURE__` lets bundlers drop this list from host bundles that never import it.
-export const FRAME_ERROR_CODES: readonly ErrorCode[] = /* @__PURE__ */ Object.freeze([
-  ErrorCodes.SESSION_NOT_FOUND,
-  ErrorCodes.SESSION_EXPIRED,
-  ErrorCodes.SESSION_CANCELED,
-  ErrorCodes.ORIGIN_NOT_ALLOWED,
-  ErrorCodes.INVALID_PUB_KEY,
-  ErrorCodes.PUB_KEY_MISMATCH,
-  ErrorCodes.OTP_LOCKED,
-  ErrorCodes.INTERNAL,
-])
-
-const ALL_CODES = new Set<string>(Object.values(ErrorCodes))
+export const FRAME_ERROR_CODES: readonly ErrorCode[] = /* @__PURE__ */ Object.freeze(
+  ALL_CODES.slice(0, 8),
+)
 
 /** True when `value` is one of the known {@link ErrorCodes}. */
 export function isErrorCode(value: unknown): value is ErrorCode {
-  return typeof value === 'string' && ALL_CODES.has(value)
+  return (ALL_CODES as readonly unknown[]).includes(value)
 }
 
 /**
@@ -59,6 +61,7 @@ export class HumanosLinkError extends Error {
 /** The one message every decryption failure carries: it must not reveal which check failed. */
 export const DECRYPTION_FAILED_MESSAGE = 'The result could not be decrypted.'
 
+/** A new `decryption_failed` error with the one fixed message. */
 export function decryptionFailed(): HumanosLinkError {
-  return new HumanosLinkError(ErrorCodes.DECRYPTION_FAILED, DECRYPTION_FAILED_MESSAGE)
+  return new HumanosLinkError('decryption_failed', DECRYPTION_FAILED_MESSAGE)
 }

@@ -8,15 +8,8 @@ export interface ParsedLink {
   sessionId: string
 }
 
-const LOCAL_HOSTS = new Set(['localhost', '127.0.0.1'])
-
-// A malformed escape (`%E0%A4%A`) is no session id: report it like any other bad link.
-function decodeSegment(segment: string): string {
-  try {
-    return decodeURIComponent(segment)
-  } catch {
-    return ''
-  }
+function invalidLink(problem: string): never {
+  throw new TypeError(`Humanos Link: \`link\` ${problem}`)
 }
 
 /**
@@ -25,31 +18,32 @@ function decodeSegment(segment: string): string {
  *   localhost and 127.0.0.1), or has no session id as its last path segment.
  */
 export function parseLink(link: unknown): ParsedLink {
-  if (typeof link !== 'string' || link.trim() === '') {
-    throw new TypeError(
-      'Humanos Link: `link` is required: pass the `link` your server got from POST /request.',
-    )
+  if (typeof link !== 'string' || !link.trim()) {
+    invalidLink('is required: pass the `link` your server got from POST /request.')
   }
   let url: URL
   try {
     url = new URL(link)
   } catch {
-    throw new TypeError(`Humanos Link: \`link\` must be an absolute URL, got "${link}".`)
+    invalidLink(`must be an absolute URL, got "${link}".`)
   }
-  const secure = url.protocol === 'https:'
-  const local = url.protocol === 'http:' && LOCAL_HOSTS.has(url.hostname)
-  if (!secure && !local) {
-    throw new TypeError(
-      `Humanos Link: \`link\` must use https (http only for localhost and 127.0.0.1), got "${url.origin}".`,
-    )
+  const { protocol, hostname, origin } = url
+  if (
+    protocol !== 'https:' &&
+    !(protocol === 'http:' && (hostname === 'localhost' || hostname === '127.0.0.1'))
+  ) {
+    invalidLink(`must use https (http only for localhost and 127.0.0.1), got "${origin}".`)
   }
-  const sessionId = decodeSegment(url.pathname.split('/').filter(Boolean).at(-1) ?? '')
+  let sessionId = ''
+  try {
+    sessionId = decodeURIComponent(url.pathname.split('/').filter(Boolean).at(-1) ?? '')
+  } catch {
+    // A malformed escape (`%E0%A4%A`) is no session id: reported like any other bad link below.
+  }
   if (!sessionId) {
-    throw new TypeError(
-      `Humanos Link: \`link\` must end with the session id, like https://app.humanos.id/link/<id>.`,
-    )
+    invalidLink('must end with the session id, like https://app.humanos.id/link/<id>.')
   }
-  return { url, origin: url.origin, sessionId }
+  return { url, origin, sessionId }
 }
 
 /** Options of {@link buildFrameUrl}. */
@@ -73,8 +67,8 @@ export function buildFrameUrl(link: string, options: FrameUrlOptions): string {
   const params = url.searchParams
   params.set('pubKey', options.publicKey)
   params.set('postMessageOrigin', options.origin)
-  if (options.lang) params.set('lang', options.lang)
-  if (options.mode) params.set('mode', options.mode)
-  if (options.theme) params.set('theme', options.theme)
+  for (const name of ['lang', 'mode', 'theme'] as const) {
+    if (options[name]) params.set(name, options[name])
+  }
   return url.toString()
 }

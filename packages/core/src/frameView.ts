@@ -1,15 +1,16 @@
+import { createElement } from './createElement.js'
 import type { HostStrings } from './hostStrings.js'
 
 /**
  * The host-side DOM around the Link frame: the iframe plus two live regions, one announcing
- * loading, one announcing errors. Styles are set through CSSOM (`element.style`), never inline
- * style attributes, so a host's `style-src` needs no `'unsafe-inline'`.
+ * loading, one announcing errors. Styles are set through CSSOM, never inline style
+ * attributes, so a host's `style-src` needs no `'unsafe-inline'`.
  */
 export interface FrameView {
   /** The wrapper: appended to the inline container, or into the modal dialog. */
   root: HTMLElement
   /** Attaches the iframe (once the key pair exists and the URL is known). */
-  attachFrame: (src: string) => HTMLIFrameElement
+  attachFrame: (src: string) => void
   frame: () => HTMLIFrameElement | null
   setLoading: (loading: boolean) => void
   showError: (message: string) => void
@@ -27,64 +28,50 @@ export interface FrameViewOptions {
 
 const INLINE_START_HEIGHT = 560
 const MAX_FRAME_HEIGHT = 10_000
+const MESSAGE_CSS = 'font:14px system-ui,sans-serif;'
 
 export function createFrameView(options: FrameViewOptions): FrameView {
-  const { doc, strings } = options
-  const root = doc.createElement('div')
-  root.className = 'humanos-link'
-  Object.assign(root.style, {
-    position: 'relative',
-    width: '100%',
-    height: options.fill ? '100%' : 'auto',
-    display: 'flex',
-    flexDirection: 'column',
-  })
-
-  const status = doc.createElement('div')
-  status.setAttribute('role', 'status')
-  status.setAttribute('aria-live', 'polite')
-  status.className = 'humanos-link__status'
-  Object.assign(status.style, { font: '14px system-ui, sans-serif', padding: '0' })
-
-  const alert = doc.createElement('div')
-  alert.setAttribute('role', 'alert')
-  alert.className = 'humanos-link__error'
-  Object.assign(alert.style, { font: '14px system-ui, sans-serif', color: '#b00020' })
-
+  const { doc, strings, fill } = options
+  const root = createElement(
+    doc,
+    'div',
+    { class: 'humanos-link' },
+    `position:relative;width:100%;display:flex;flex-direction:column;height:${fill ? '100%' : 'auto'}`,
+  )
+  const status = createElement(doc, 'div', { role: 'status', 'aria-live': 'polite' }, MESSAGE_CSS)
+  const alert = createElement(doc, 'div', { role: 'alert' }, MESSAGE_CSS + 'color:#b00020')
   root.append(status, alert)
   let iframe: HTMLIFrameElement | null = null
+
+  // An empty live region takes no room; a message gets some air around it.
+  const say = (region: HTMLElement, text: string) => {
+    region.textContent = text
+    region.style.padding = text ? '12px 0' : '0'
+  }
 
   return {
     root,
     attachFrame(src) {
-      iframe = doc.createElement('iframe')
-      iframe.title = options.title ?? strings.frameTitle
-      iframe.referrerPolicy = 'strict-origin-when-cross-origin'
+      iframe = createElement(
+        doc,
+        'iframe',
+        {
+          title: options.title ?? strings.frameTitle,
+          referrerpolicy: 'strict-origin-when-cross-origin',
+        },
+        `display:block;width:100%;border:0;color-scheme:normal;${fill ? 'flex:1;height:100%' : `flex:none;height:${INLINE_START_HEIGHT}px`}`,
+      )
       if (options.allowCamera) iframe.allow = 'camera'
       iframe.src = src
-      Object.assign(iframe.style, {
-        display: 'block',
-        width: '100%',
-        border: '0',
-        flex: options.fill ? '1 1 auto' : '0 0 auto',
-        height: options.fill ? '100%' : `${INLINE_START_HEIGHT}px`,
-        colorScheme: 'normal',
-      })
       root.append(iframe)
-      return iframe
     },
     frame: () => iframe,
-    setLoading(loading) {
-      status.textContent = loading ? strings.loading : ''
-      status.style.padding = loading ? '12px 0' : '0'
-    },
-    showError(message) {
-      alert.textContent = message
-      alert.style.padding = message ? '12px 0' : '0'
-    },
+    setLoading: (loading) => say(status, loading ? strings.loading : ''),
+    showError: (message) => say(alert, message),
     setHeight(height) {
-      if (!iframe || !Number.isFinite(height) || height <= 0) return
-      iframe.style.height = `${Math.min(Math.ceil(height), MAX_FRAME_HEIGHT)}px`
+      if (iframe && height > 0) {
+        iframe.style.height = `${Math.min(Math.ceil(height), MAX_FRAME_HEIGHT)}px`
+      }
     },
   }
 }

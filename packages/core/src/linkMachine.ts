@@ -40,39 +40,37 @@ export const initialLinkState: LinkState = Object.freeze({
   error: null,
 })
 
-const isLive = (status: LinkStatus) => status === 'loading' || status === 'ready'
+// What an action changes from this state, or `false` when it is not allowed from here.
+function transition(state: LinkState, action: LinkAction): Partial<LinkState> | false {
+  const { status, isOpen } = state
+  const live = status === 'loading' || status === 'ready'
+  switch (action.type) {
+    case 'load':
+      return status === 'idle' && { status: 'loading' }
+    case 'ready':
+      return status === 'loading' && { status: 'ready' }
+    case 'decision':
+      return status === 'ready' && { decisions: [...state.decisions, action.payload] }
+    case 'complete':
+      return status === 'ready' && { status: 'completed', isOpen: false, result: state.decisions }
+    case 'exit':
+      return live && { status: 'exited', isOpen: false, exitReason: action.reason }
+    case 'fail':
+      return (live || status === 'idle') && { status: 'failed', error: action.error }
+    case 'open':
+      return live && !isOpen && { isOpen: true }
+    case 'close':
+      return isOpen && { isOpen: false }
+    case 'destroy':
+      return status !== 'destroyed' && { status: 'destroyed', isOpen: false }
+  }
+}
 
 /**
  * The flow's state machine as one pure function. A transition that is not allowed returns the
  * same state object, so callers detect "nothing happened" with `===` and never see a throw.
  */
 export function linkReducer(state: LinkState, action: LinkAction): LinkState {
-  switch (action.type) {
-    case 'load':
-      return state.status === 'idle' ? { ...state, status: 'loading' } : state
-    case 'ready':
-      return state.status === 'loading' ? { ...state, status: 'ready' } : state
-    case 'decision':
-      return state.status === 'ready'
-        ? { ...state, decisions: [...state.decisions, action.payload] }
-        : state
-    case 'complete':
-      return state.status === 'ready'
-        ? { ...state, status: 'completed', isOpen: false, result: state.decisions }
-        : state
-    case 'exit':
-      return isLive(state.status)
-        ? { ...state, status: 'exited', isOpen: false, exitReason: action.reason }
-        : state
-    case 'fail':
-      return state.status === 'idle' || isLive(state.status)
-        ? { ...state, status: 'failed', error: action.error }
-        : state
-    case 'open':
-      return isLive(state.status) && !state.isOpen ? { ...state, isOpen: true } : state
-    case 'close':
-      return state.isOpen ? { ...state, isOpen: false } : state
-    case 'destroy':
-      return state.status === 'destroyed' ? state : { ...state, status: 'destroyed', isOpen: false }
-  }
+  const change = transition(state, action)
+  return change ? { ...state, ...change } : state
 }

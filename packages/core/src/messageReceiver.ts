@@ -8,7 +8,7 @@
  * 3. For `result`: reject a replayed `id` or a `ts` outside the allowed window, decrypt, parse,
  *    check the payload shape. Any failure of these is reported once, and the receiver stops.
  */
-import { ErrorCodes, HumanosLinkError, decryptionFailed } from './errors.js'
+import { HumanosLinkError, decryptionFailed } from './errors.js'
 import { MAX_RESULT_AGE_MS } from './protocol/constants.js'
 import { isLinkMessage } from './protocol/messages.js'
 import type { LinkMessage, ResultMessage } from './protocol/messages.js'
@@ -59,7 +59,7 @@ export function createMessageReceiver(options: MessageReceiverOptions): MessageR
     })
     if (!isLinkResultPayload(payload)) {
       throw new HumanosLinkError(
-        ErrorCodes.INVALID_PAYLOAD,
+        'invalid_payload',
         'The decrypted result does not have the expected shape.',
       )
     }

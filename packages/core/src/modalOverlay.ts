@@ -1,9 +1,14 @@
+import { createElement } from './createElement.js'
+
 /**
- * The modal around the Link frame: a dialog that takes focus when shown, keeps Tab inside
- * itself, closes on Escape, locks page scroll, and gives focus and scroll back when hidden.
+ * The modal around the Link frame, built on the native `<dialog>` shown with `showModal()`:
+ * the browser makes the rest of the page inert, puts the dialog in the top layer and turns
+ * Escape into a close request. On top of that this module keeps Tab inside the dialog (the
+ * browser would let it wander to its own toolbar), locks page scroll, and gives focus and
+ * scroll back when hidden.
  * The frame is cross-origin, so keys pressed inside it never reach this document; the frame
  * itself reports Escape as `exit` with reason `user_closed`.
- * The overlay is attached, hidden, as soon as it is created: an iframe outside the document
+ * The dialog is attached, closed, as soon as it is created: an iframe outside the document
  * would not load, and preloading makes `open()` instant.
  */
 export interface ModalOverlay {
@@ -11,7 +16,6 @@ export interface ModalOverlay {
   content: HTMLElement
   show: () => void
   hide: () => void
-  isShown: () => boolean
   /** Removes the overlay from the page for good. */
   destroy: () => void
 }
@@ -24,138 +28,84 @@ export interface ModalOverlayOptions {
   onRequestClose: () => void
 }
 
-const FOCUSABLE = 'button, iframe, [href], input, select, textarea, [tabindex]:not([tabindex="-1"])'
+// The dialog covers the viewport and dims the page (the default `::backdrop` is too faint and
+// can only be styled from a stylesheet); the card inside is centred by `inset: 0; margin: auto`.
+const DIALOG_CSS =
+  'position:fixed;inset:0;width:100%;height:100%;max-width:none;max-height:none;margin:0;padding:0;border:0;background:#0f172a8c'
+const CARD_CSS =
+  'position:absolute;inset:0;margin:auto;display:flex;flex-direction:column;width:min(480px,100vw);height:min(720px,100vh);background:#fff;border-radius:12px;overflow:hidden;box-shadow:0 20px 60px #0006'
+const CLOSE_CSS =
+  'align-self:flex-end;margin:4px 8px 0 0;padding:6px 10px;font:24px/1 system-ui,sans-serif;border:0;background:none;cursor:pointer'
 
 export function createModalOverlay(options: ModalOverlayOptions): ModalOverlay {
-  const { doc } = options
-  const backdrop = doc.createElement('div')
-  backdrop.className = 'humanos-link-overlay'
-  Object.assign(backdrop.style, {
-    position: 'fixed',
-    inset: '0',
-    zIndex: '2147483000',
-    display: 'none',
-    alignItems: 'center',
-    justifyContent: 'center',
-    background: 'rgba(15, 23, 42, 0.55)',
-  })
-  backdrop.hidden = true
-
-  const dialog = doc.createElement('div')
-  dialog.setAttribute('role', 'dialog')
-  dialog.setAttribute('aria-modal', 'true')
-  dialog.setAttribute('aria-label', options.label)
-  dialog.tabIndex = -1
-  Object.assign(dialog.style, {
-    position: 'relative',
-    display: 'flex',
-    flexDirection: 'column',
-    width: 'min(480px, 100vw)',
-    height: 'min(720px, 100vh)',
-    background: '#fff',
-    borderRadius: '12px',
-    overflow: 'hidden',
-    boxShadow: '0 20px 60px rgba(0, 0, 0, 0.35)',
-  })
-
-  const closeButton = doc.createElement('button')
-  closeButton.type = 'button'
-  closeButton.className = 'humanos-link-overlay__close'
-  closeButton.setAttribute('aria-label', options.closeLabel)
+  const { doc, onRequestClose } = options
+  const page = doc.documentElement
+  const dialog = createElement(
+    doc,
+    'dialog',
+    { class: 'humanos-link-overlay', 'aria-label': options.label, 'aria-modal': 'true' },
+    DIALOG_CSS,
+  )
+  const card = createElement(doc, 'div', {}, CARD_CSS)
+  const closeButton = createElement(
+    doc,
+    'button',
+    { type: 'button', 'aria-label': options.closeLabel },
+    CLOSE_CSS,
+  )
   closeButton.textContent = '×'
-  Object.assign(closeButton.style, {
-    alignSelf: 'flex-end',
-    margin: '4px 8px 0 0',
-    font: '24px/1 system-ui, sans-serif',
-    border: '0',
-    background: 'transparent',
-    cursor: 'pointer',
-    padding: '6px 10px',
-  })
-  closeButton.addEventListener('click', () => options.onRequestClose())
+  closeButton.onclick = onRequestClose
+  const content = createElement(doc, 'div', {}, 'flex:1;min-height:0;padding:0 4px 4px')
+  const focusFrame = () => (content.querySelector('iframe') ?? closeButton).focus()
 
-  const content = doc.createElement('div')
-  Object.assign(content.style, { flex: '1 1 auto', minHeight: '0', padding: '0 4px 4px' })
-
-  // Sentinels at both ends turn "Tab out of the dialog" into "Tab to its other end".
-  const startSentinel = createSentinel(doc)
-  const endSentinel = createSentinel(doc)
-  dialog.append(closeButton, content)
-  backdrop.append(startSentinel, dialog, endSentinel)
-  doc.body.append(backdrop)
+  // Focusable sentinels at both ends turn "Tab out of the dialog" into "Tab to its other end".
+  const sentinel = (onFocus: () => void) => {
+    const element = createElement(doc, 'div', { tabindex: '0', 'aria-hidden': 'true' })
+    element.onfocus = onFocus
+    return element
+  }
+  card.append(closeButton, content)
+  dialog.append(
+    sentinel(focusFrame),
+    card,
+    sentinel(() => closeButton.focus()),
+  )
+  doc.body.append(dialog)
 
   let shown = false
-  let returnFocusTo: Element | null = null
+  let returnFocusTo: HTMLElement | null = null
   let savedOverflow = ''
 
-  const focusables = () =>
-    Array.from(dialog.querySelectorAll<HTMLElement>(FOCUSABLE)).filter((el) => !el.hidden)
-
-  function focusEdge(edge: 'first' | 'last') {
-    const list = focusables()
-    const target = edge === 'first' ? list[0] : list.at(-1)
-    ;(target ?? dialog).focus()
-  }
-
-  const onStartFocus = () => focusEdge('last')
-  const onEndFocus = () => focusEdge('first')
-  startSentinel.addEventListener('focus', onStartFocus)
-  endSentinel.addEventListener('focus', onEndFocus)
-
-  function onKeyDown(event: KeyboardEvent) {
-    if (event.key === 'Escape') {
-      event.preventDefault()
-      options.onRequestClose()
-    }
-  }
-
-  // Focus that lands outside the dialog (a click on the page behind, script focus) comes back.
-  function onFocusIn(event: FocusEvent) {
-    if (event.target instanceof Node && !backdrop.contains(event.target)) focusEdge('first')
-  }
-
-  function show() {
-    if (shown) return
-    shown = true
-    returnFocusTo = doc.activeElement
-    savedOverflow = doc.documentElement.style.overflow
-    doc.documentElement.style.overflow = 'hidden'
-    backdrop.hidden = false
-    backdrop.style.display = 'flex'
-    doc.addEventListener('keydown', onKeyDown, true)
-    doc.addEventListener('focusin', onFocusIn, true)
-    const frame = dialog.querySelector('iframe')
-    ;(frame ?? closeButton).focus()
+  // Escape closes a modal dialog natively (Chromium may skip the cancelable `cancel` event), so
+  // the `close` event is the one place a close request is noticed.
+  dialog.onclose = () => {
+    if (shown) onRequestClose()
   }
 
   function hide() {
     if (!shown) return
     shown = false
-    doc.removeEventListener('keydown', onKeyDown, true)
-    doc.removeEventListener('focusin', onFocusIn, true)
-    backdrop.hidden = true
-    backdrop.style.display = 'none'
-    doc.documentElement.style.overflow = savedOverflow
-    if (returnFocusTo instanceof HTMLElement && returnFocusTo.isConnected) returnFocusTo.focus()
+    dialog.close()
+    page.style.overflow = savedOverflow
+    returnFocusTo?.focus()
     returnFocusTo = null
   }
 
   return {
     content,
-    isShown: () => shown,
-    show,
+    show() {
+      if (shown || !dialog.isConnected) return
+      shown = true
+      returnFocusTo = doc.activeElement as HTMLElement | null
+      savedOverflow = page.style.overflow
+      page.style.overflow = 'hidden'
+      dialog.showModal()
+      focusFrame()
+    },
     hide,
     destroy() {
       hide()
-      backdrop.remove()
+      dialog.remove()
     },
   }
-}
-
-function createSentinel(doc: Document): HTMLElement {
-  const sentinel = doc.createElement('div')
-  sentinel.tabIndex = 0
-  sentinel.setAttribute('aria-hidden', 'true')
-  Object.assign(sentinel.style, { position: 'fixed', width: '1px', height: '1px', opacity: '0' })
-  return sentinel
 }

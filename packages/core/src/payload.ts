@@ -1,3 +1,6 @@
+import { matches } from './protocol/shape.js'
+import type { Shape } from './protocol/shape.js'
+
 // The decrypted payload of a `result` message (spec section 7): the shape of the matching
 // Humanos webhook event, plus an attestation the BFF can verify without calling the API.
 
@@ -48,61 +51,47 @@ export interface IdentityResultPayload extends LinkResultBase {
 /** One decrypted decision, as `onDecision` and `onSuccess` receive it. */
 export type LinkResultPayload = CredentialResultPayload | IdentityResultPayload
 
-type Obj = Record<string, unknown>
-const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v)
-const isStr = (v: unknown): v is string => typeof v === 'string'
-const isOptStr = (v: unknown) => v === undefined || isStr(v)
-const COMPACT_JWS = /^[\w-]+\.[\w-]+\.[\w-]+$/
-
-function isCredentialPart(p: Obj): boolean {
-  const c = p.credential
-  const d = p.decision
-  return (
-    isObj(c) &&
-    isStr(c.id) &&
-    isStr(c.resourceType) &&
-    isStr(c.status) &&
-    isStr(c.name) &&
-    isObj(c.w3cCredential) &&
-    Array.isArray(c.decisions) &&
-    isObj(d) &&
-    (d.action === 'accept' || d.action === 'reject') &&
-    isStr(d.date)
-  )
+// Spec section 7. Fields the SDK does not know are allowed: the payload may grow.
+const COMMON: Shape = {
+  api_version: 'string',
+  requestId: 'string',
+  internalId: 'string?',
+  issuerDid: 'string',
+  user: { contact: 'string', id: 'string', internalId: 'string?' },
+  // Compact JWS: three base64url parts.
+  attestation: /^[\w-]+\.[\w-]+\.[\w-]+$/,
 }
 
-function isIdentityPart(p: Obj): boolean {
-  const d = p.decision
-  return (
-    isObj(d) &&
-    typeof d.success === 'boolean' &&
-    typeof d.isFraud === 'boolean' &&
-    isStr(d.date) &&
-    typeof d.riskScore === 'number' &&
-    isStr(d.message) &&
-    isStr(d.outcome)
-  )
+const CREDENTIAL_RESULT: Shape = {
+  ...COMMON,
+  eventType: ['credential'],
+  credential: {
+    id: 'string',
+    resourceType: 'string',
+    status: 'string',
+    name: 'string',
+    w3cCredential: 'object',
+    decisions: 'array',
+  },
+  decision: { action: ['accept', 'reject'], date: 'string' },
+}
+
+const IDENTITY_RESULT: Shape = {
+  ...COMMON,
+  eventType: ['identity'],
+  decision: {
+    success: 'boolean',
+    isFraud: 'boolean',
+    date: 'string',
+    riskScore: 'number',
+    message: 'string',
+    outcome: 'string',
+  },
 }
 
 /**
  * True when a decrypted value has the payload shape of spec section 7 (step 6 of the receiver).
  */
 export function isLinkResultPayload(value: unknown): value is LinkResultPayload {
-  if (!isObj(value)) return false
-  const user = value.user
-  const common =
-    isStr(value.api_version) &&
-    isStr(value.requestId) &&
-    isOptStr(value.internalId) &&
-    isStr(value.issuerDid) &&
-    isObj(user) &&
-    isStr(user.contact) &&
-    isStr(user.id) &&
-    isOptStr(user.internalId) &&
-    isStr(value.attestation) &&
-    COMPACT_JWS.test(value.attestation)
-  if (!common) return false
-  if (value.eventType === 'credential') return isCredentialPart(value)
-  if (value.eventType === 'identity') return isIdentityPart(value)
-  return false
+  return matches(value, CREDENTIAL_RESULT) || matches(value, IDENTITY_RESULT)
 }

@@ -1,14 +1,44 @@
 import { parseLink } from './frameUrl.js'
 import type { ParsedLink } from './frameUrl.js'
 import type { HumanosLinkOptions } from './options.js'
+import { isObject, matches } from './protocol/shape.js'
+import type { Rule } from './protocol/shape.js'
 
-const CALLBACKS = ['onReady', 'onDecision', 'onSuccess', 'onExit', 'onError', 'onEvent'] as const
-const fail = (message: string): never => {
+const isFunction = (value: unknown) => typeof value === 'function'
+const isElement = (value: unknown) => isObject(value) && value.nodeType === 1
+
+// Each optional option: what it must be, and how to say so. One table keeps every check and its
+// message side by side, and costs the host bundle one loop instead of a branch per option.
+const OPTION_RULES: [keyof HumanosLinkOptions, Rule, string][] = [
+  ['mode', ['inline', 'modal'], '"inline" or "modal"'],
+  ['container', isElement, 'a DOM element'],
+  [
+    'loadTimeoutMs',
+    (ms) => typeof ms === 'number' && ms > 0 && ms < 2 ** 31,
+    'a positive number of milliseconds',
+  ],
+  ['theme', ['light', 'dark'], '"light" or "dark"'],
+  ['lang', /^[A-Z]{3}$/, 'a three-letter code such as "ENG" or "PRT"'],
+  [
+    'keyPair',
+    { publicKey: 'string', privateKey: { type: ['private'] } },
+    'the key pair generateHostKeyPair() returns',
+  ],
+  ...(['onReady', 'onDecision', 'onSuccess', 'onExit', 'onError', 'onEvent'] as const).map(
+    (name): [keyof HumanosLinkOptions, Rule, string] => [name, isFunction, 'a function'],
+  ),
+]
+
+// Strings are quoted; objects and functions are named by type rather than dumped.
+const describe = (value: unknown) =>
+  typeof value === 'string'
+    ? JSON.stringify(value)
+    : value !== null && (typeof value === 'object' || isFunction(value))
+      ? `a value of type ${typeof value}`
+      : String(value)
+
+function fail(message: string): never {
   throw new TypeError(`Humanos Link: ${message}`)
-}
-
-function isElement(value: unknown): value is HTMLElement {
-  return typeof value === 'object' && value !== null && (value as Node).nodeType === 1
 }
 
 /**
@@ -19,51 +49,22 @@ export function validateOptions(options: unknown): {
   options: HumanosLinkOptions
   link: ParsedLink
 } {
-  if (typeof options !== 'object' || options === null) {
+  if (!isObject(options)) {
     fail('createHumanosLink needs an options object, like createHumanosLink({ link, container }).')
   }
-  const o = options as HumanosLinkOptions
-  const link = parseLink(o.link)
-  const mode = o.mode ?? 'inline'
-  if (mode !== 'inline' && mode !== 'modal') {
-    fail(`\`mode\` must be "inline" or "modal", got ${JSON.stringify(o.mode)}.`)
+  const given = options as unknown as HumanosLinkOptions
+  const link = parseLink(given.link)
+  for (const [name, rule, expected] of OPTION_RULES) {
+    const value = given[name]
+    if (value !== undefined && !matches(value, rule)) {
+      fail(`\`${name}\` must be ${expected}, got ${describe(value)}.`)
+    }
   }
-  if (mode === 'inline' && !isElement(o.container)) {
+  const mode = given.mode ?? 'inline'
+  if (mode === 'inline' && !given.container) {
     fail(
       'inline mode needs `container`, the element to render the flow into (or use mode "modal").',
     )
   }
-  if (o.container !== undefined && !isElement(o.container)) {
-    fail('`container` must be a DOM element.')
-  }
-  for (const name of CALLBACKS) {
-    if (o[name] !== undefined && typeof o[name] !== 'function')
-      fail(`\`${name}\` must be a function.`)
-  }
-  const timeout = o.loadTimeoutMs
-  if (timeout !== undefined && !(typeof timeout === 'number' && timeout > 0 && timeout < 2 ** 31)) {
-    fail('`loadTimeoutMs` must be a positive number of milliseconds.')
-  }
-  if (o.theme !== undefined && o.theme !== 'light' && o.theme !== 'dark') {
-    fail(`\`theme\` must be "light" or "dark", got ${JSON.stringify(o.theme)}.`)
-  }
-  if (o.lang !== undefined && (typeof o.lang !== 'string' || !/^[A-Z]{3}$/.test(o.lang))) {
-    fail(
-      `\`lang\` must be a three-letter code such as "ENG" or "PRT", got ${JSON.stringify(o.lang)}.`,
-    )
-  }
-  const pair = o.keyPair
-  if (
-    pair !== undefined &&
-    !(
-      typeof pair === 'object' &&
-      pair !== null &&
-      typeof pair.publicKey === 'string' &&
-      typeof pair.privateKey === 'object' &&
-      pair.privateKey?.type === 'private'
-    )
-  ) {
-    fail('`keyPair` must come from generateHostKeyPair().')
-  }
-  return { options: { ...o, mode }, link }
+  return { options: { ...given, mode }, link }
 }

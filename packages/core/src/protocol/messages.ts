@@ -1,5 +1,7 @@
 import { EXIT_REASONS, PROTOCOL_NAMESPACE, PROTOCOL_VERSION, RESULT_ALG } from './constants.js'
 import type { ExitReason } from './constants.js'
+import { isObject, matchesExactly } from './shape.js'
+import type { Shape } from './shape.js'
 
 /** The encrypted form of one result (spec section 6). All binary fields are standard base64. */
 export interface EncryptedResult {
@@ -63,59 +65,33 @@ export type LinkMessageBody<T extends LinkMessageType> = Omit<
   keyof LinkEnvelope<string>
 >
 
-const ENVELOPE_KEYS = ['ns', 'v', 'type', 'sessionId', 'id', 'ts']
+const isNonEmptyString = (value: unknown) => typeof value === 'string' && value !== ''
 
-type Record_ = Record<string, unknown>
-
-function isRecord(value: unknown): value is Record_ {
-  return typeof value === 'object' && value !== null && !Array.isArray(value)
+/** The `enc` object of a `result` message (spec section 6); nothing is decoded here. */
+const ENCRYPTED_RESULT: Shape = {
+  alg: [RESULT_ALG],
+  epk: 'string',
+  salt: 'string',
+  iv: 'string',
+  ct: 'string',
 }
-
-function hasOnlyKeys(
-  value: Record_,
-  bodyKeys: readonly string[],
-  optional: readonly string[] = [],
-) {
-  const keys = Object.keys(value)
-  const allowed = new Set([...ENVELOPE_KEYS, ...bodyKeys, ...optional])
-  return keys.every((key) => allowed.has(key)) && bodyKeys.every((key) => key in value)
-}
-
-const isString = (value: unknown): value is string => typeof value === 'string'
 
 /** True for the encrypted-result object of spec section 6 (shape only; nothing is decoded). */
 export function isEncryptedResult(value: unknown): value is EncryptedResult {
-  if (!isRecord(value)) return false
-  const keys = Object.keys(value)
-  return (
-    keys.length === 5 &&
-    value.alg === RESULT_ALG &&
-    isString(value.epk) &&
-    isString(value.salt) &&
-    isString(value.iv) &&
-    isString(value.ct)
-  )
+  return matchesExactly(value, ENCRYPTED_RESULT)
 }
 
-// One body check per message type. Messages with unknown keys are rejected: the spec asks for
-// "this exact shape", and a strict check keeps anything unexpected out of the state machine.
-const BODY_CHECKS: { [T in LinkMessageType]: (value: Record_) => boolean } = {
-  ready: (m) => hasOnlyKeys(m, []),
-  resize: (m) =>
-    hasOnlyKeys(m, ['height']) && typeof m.height === 'number' && Number.isFinite(m.height),
-  event: (m) =>
-    hasOnlyKeys(m, ['name'], ['meta']) &&
-    isString(m.name) &&
-    (m.meta === undefined || isRecord(m.meta)),
-  result: (m) => hasOnlyKeys(m, ['enc']) && isEncryptedResult(m.enc),
-  complete: (m) =>
-    hasOnlyKeys(m, ['count']) &&
-    typeof m.count === 'number' &&
-    Number.isInteger(m.count) &&
-    m.count >= 0,
-  exit: (m) =>
-    hasOnlyKeys(m, ['reason']) && (EXIT_REASONS as readonly unknown[]).includes(m.reason),
-  error: (m) => hasOnlyKeys(m, ['code', 'message']) && isString(m.code) && isString(m.message),
+// The envelope of spec section 5 plus, per type, exactly its body. Unknown keys are rejected:
+// the spec asks for "this exact shape", and a strict check keeps anything unexpected out of the
+// state machine.
+const BODIES: { readonly [T in LinkMessageType]: Shape } = {
+  ready: {},
+  resize: { height: 'number' },
+  event: { name: 'string', meta: 'object?' },
+  result: { enc: isEncryptedResult },
+  complete: { count: (value) => Number.isInteger(value) && (value as number) >= 0 },
+  exit: { reason: EXIT_REASONS },
+  error: { code: 'string', message: 'string' },
 }
 
 /**
@@ -123,13 +99,20 @@ const BODY_CHECKS: { [T in LinkMessageType]: (value: Record_) => boolean } = {
  * spec section 5 with the right types, and exactly the body of its `type`.
  */
 export function isLinkMessage(value: unknown): value is LinkMessage {
-  if (!isRecord(value)) return false
-  if (value.ns !== PROTOCOL_NAMESPACE || value.v !== PROTOCOL_VERSION) return false
-  if (!isString(value.sessionId) || !isString(value.id) || value.id.length === 0) return false
-  if (typeof value.ts !== 'number' || !Number.isFinite(value.ts)) return false
-  const type = value.type
-  if (typeof type !== 'string' || !Object.hasOwn(BODY_CHECKS, type)) return false
-  return BODY_CHECKS[type as LinkMessageType](value)
+  const type = isObject(value) ? value.type : undefined
+  return (
+    typeof type === 'string' &&
+    Object.hasOwn(BODIES, type) &&
+    matchesExactly(value, {
+      ns: [PROTOCOL_NAMESPACE],
+      v: [PROTOCOL_VERSION],
+      type: 'string',
+      sessionId: 'string',
+      id: isNonEmptyString,
+      ts: 'number',
+      ...BODIES[type as LinkMessageType],
+    })
+  )
 }
 
 function guardFor<T extends LinkMessageType>(type: T) {

@@ -11,7 +11,7 @@
  * 5. The receiver checks every length, derives the same K from its private key and `epk`, and
  *    decrypts; the JSON is parsed last (a bad document is `invalid_payload`, spec step 6).
  */
-import { ErrorCodes, HumanosLinkError, decryptionFailed } from '../errors.js'
+import { HumanosLinkError, decryptionFailed } from '../errors.js'
 import { base64ToBytes, bytesToBase64, utf8 } from './base64.js'
 import { PROTOCOL_NAMESPACE, PROTOCOL_VERSION, RESULT_ALG } from './constants.js'
 import { isEncryptedResult } from './messages.js'
@@ -50,7 +50,7 @@ export function requireSubtle(): SubtleCrypto {
   const subtle = globalThis.crypto?.subtle
   if (!subtle) {
     throw new HumanosLinkError(
-      ErrorCodes.INSECURE_CONTEXT,
+      'insecure_context',
       'Web Crypto is not available: serve the page over https (or http://localhost) to use Humanos Link.',
     )
   }
@@ -87,10 +87,7 @@ export async function importPublicKey(base64Spki: string): Promise<CryptoKey> {
       // Falls through to the one error below: an invalid point is just an invalid key.
     }
   }
-  throw new HumanosLinkError(
-    ErrorCodes.INVALID_PUB_KEY,
-    'The public key is not a base64 SPKI P-256 key.',
-  )
+  throw new HumanosLinkError('invalid_pub_key', 'The public key is not a base64 SPKI P-256 key.')
 }
 
 function resultInfo(ctx: ResultContext): Uint8Array<ArrayBuffer> {
@@ -227,6 +224,6 @@ export async function openResult(
   try {
     return JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(plaintext))
   } catch {
-    throw new HumanosLinkError(ErrorCodes.INVALID_PAYLOAD, 'The decrypted result is not JSON.')
+    throw new HumanosLinkError('invalid_payload', 'The decrypted result is not JSON.')
   }
 }
