@@ -34,9 +34,8 @@ export const ErrorCodes = /* @__PURE__ */ (() =>
 
 /** The codes a Link frame may send in an `error` message (spec section 5). */
 // `@__PURE__` lets bundlers drop this list from host bundles that never import it.
-export const FRAME_ERROR_CODES: readonly ErrorCode[] = /* @__PURE__ */ Object.freeze(
-  ALL_CODES.slice(0, 8),
-)
+export const FRAME_ERROR_CODES: readonly ErrorCode[] = /* @__PURE__ */ (() =>
+  Object.freeze(ALL_CODES.slice(0, 8)))()
 
 /** True when `value` is one of the known {@link ErrorCodes}. */
 export function isErrorCode(value: unknown): value is ErrorCode {

@@ -1,3 +1,4 @@
+import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { DECRYPTION_FAILED_MESSAGE } from '../errors.js'
 import { base64ToBytes, bytesToBase64 } from './base64.js'
@@ -23,6 +24,25 @@ describe('base64', () => {
     for (const text of ['QR==', 'QUJ=', 'QQ', 'QQ=', 'Q===', 'QQ==\n', 'QQ-_', ' QQ==']) {
       expect(base64ToBytes(text), text).toBeNull()
     }
+  })
+
+  it('decodes what it encodes, and accepts nothing but what encoding would produce', () => {
+    fc.assert(
+      fc.property(fc.uint8Array({ maxLength: 40 }), (bytes) => {
+        expect(base64ToBytes(bytesToBase64(bytes))).toEqual(bytes)
+      }),
+    )
+    const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/= \n\t'
+    const base64ish = fc
+      .array(fc.constantFrom(...alphabet), { maxLength: 14 })
+      .map((chars) => chars.join(''))
+    fc.assert(
+      fc.property(base64ish, (text) => {
+        const bytes = base64ToBytes(text)
+        if (bytes) expect(bytesToBase64(bytes)).toBe(text)
+      }),
+      { numRuns: 20_000 },
+    )
   })
 
   it('makes a result whose fields carry padding bits fail like any other tampering', async () => {

@@ -1,13 +1,6 @@
 // Standard base64 (with + / =), as the protocol uses everywhere. Strict on decode: a value that
 // is not canonical base64 is rejected rather than silently repaired.
 
-// The padding bits of the last character before `=` must be zero (atob would ignore them, so one
-// value would have several spellings): before `==` only A, Q, g, w (low 4 bits zero), before `=`
-// only every 4th letter (low 2 bits zero). Checked here rather than by re-encoding the bytes,
-// which cost a full base64 encode per field, a third of the time of `openResult` on 2 KB.
-const CANONICAL_BASE64 =
-  /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/][AQgw]==|[A-Za-z0-9+/]{2}[AEIMQUYcgkosw048]=)?$/
-
 export function bytesToBase64(bytes: Uint8Array): string {
   let binary = ''
   for (let i = 0; i < bytes.length; i += 0x8000) {
@@ -18,8 +11,24 @@ export function bytesToBase64(bytes: Uint8Array): string {
 
 /** Decodes standard base64; returns `null` for anything that is not well-formed. */
 export function base64ToBytes(value: string): Uint8Array<ArrayBuffer> | null {
-  if (!CANONICAL_BASE64.test(value)) return null
-  const binary = atob(value)
+  let binary: string
+  try {
+    binary = atob(value)
+  } catch {
+    return null
+  }
+  // atob is forgiving: it skips ASCII whitespace, needs no padding and ignores the spare bits
+  // of the last character, so one value would have several spellings. The canonical spelling
+  // has exactly 4 characters per 3 bytes, and its last group is what encoding the last bytes
+  // gives. Checking only that group keeps this O(1) on top of atob (a full re-encode, or a
+  // regular expression over the whole text, cost a third of `openResult`'s time on 2 KB).
+  const tail = binary.length % 3
+  if (
+    value.length !== Math.ceil(binary.length / 3) * 4 ||
+    (tail && btoa(binary.slice(-tail)) !== value.slice(-4))
+  ) {
+    return null
+  }
   const bytes = new Uint8Array(binary.length)
   for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i)
   return bytes
