@@ -89,6 +89,33 @@ describe('startAutoMount', () => {
     await vi.waitFor(() => expect(el.querySelector('iframe')).toBeNull())
   })
 
+  it('keeps the flow when a data attribute is set to the value it already has', async () => {
+    stop = startAutoMount()
+    const el = marked(linkFor('sess-same'), { theme: 'dark' })
+    document.body.append(el)
+    const first = await frameIn(el)
+    el.dataset.theme = 'dark'
+    el.dataset.humanosLink = linkFor('sess-same')
+    await new Promise((resolve) => setTimeout(resolve, 20))
+    expect(el.querySelector('iframe')).toBe(first)
+  })
+
+  it('leaves the data attributes of unmarked elements alone, without warnings', async () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {})
+    stop = startAutoMount()
+    const el = marked(linkFor('sess-page-theme'))
+    document.body.append(el)
+    await frameIn(el)
+    // A page's own dark-mode switch, say: not a flow option.
+    document.documentElement.dataset.theme = 'system'
+    document.body.dataset.mode = 'dark'
+    await new Promise((resolve) => setTimeout(resolve, 20))
+    delete document.documentElement.dataset.theme
+    delete document.body.dataset.mode
+    expect(warn).not.toHaveBeenCalled()
+    expect(document.querySelectorAll('iframe')).toHaveLength(1)
+  })
+
   it('opens a modal flow when its element is clicked', async () => {
     stop = startAutoMount()
     const button = marked(linkFor('sess-button'), { mode: 'modal' }, 'button')

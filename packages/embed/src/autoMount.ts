@@ -1,7 +1,8 @@
-import type { HumanosLinkHandle } from '@humanos-link/core'
-import { FLOW_ATTRIBUTES, readFlowAttributes, sameFlowAttributes } from './flowAttributes.js'
-import type { FlowAttributeName, FlowAttributes } from './flowAttributes.js'
-import { mountFlow } from './mountFlow.js'
+import { elementFlow } from './elementFlow.js'
+import type { ElementFlow } from './elementFlow.js'
+import { FLOW_ATTRIBUTES } from './flowAttributes.js'
+import type { FlowAttributeName } from './flowAttributes.js'
+import { ELEMENT_NAME } from './humanosLinkElement.js'
 
 /** The attribute that marks an element for auto-mounting; its value is the Link URL. */
 export const AUTO_MOUNT_ATTRIBUTE = 'data-humanos-link'
@@ -9,15 +10,8 @@ export const AUTO_MOUNT_ATTRIBUTE = 'data-humanos-link'
 // `link` is the marker itself; the others are `data-mode`, `data-lang`, `data-theme`, ...
 const attributeName = (name: FlowAttributeName) =>
   name === 'link' ? AUTO_MOUNT_ATTRIBUTE : `data-${name}`
-const WATCHED = FLOW_ATTRIBUTES.map(attributeName)
-const SELECTOR = `[${AUTO_MOUNT_ATTRIBUTE}]`
-
-interface Mounted {
-  attributes: FlowAttributes
-  handle: HumanosLinkHandle | null
-  /** Modal flows open when their element is clicked (a button, typically). */
-  onClick?: () => void
-}
+// <humanos-link> reads its own attributes; marking it too would mount a second flow.
+const SELECTOR = `[${AUTO_MOUNT_ATTRIBUTE}]:not(${ELEMENT_NAME})`
 
 /**
  * Mounts a flow on every element with `data-humanos-link="<Link URL>"` in `doc`, now (or at
@@ -29,59 +23,52 @@ interface Mounted {
  * @returns a function that stops watching and destroys every flow it mounted.
  */
 export function startAutoMount(doc: Document = document): () => void {
-  const mounted = new Map<HTMLElement, Mounted>()
-  let observer: MutationObserver | undefined
+  const flows = new Map<HTMLElement, ElementFlow>()
+
+  // Modal flows open when their element is clicked (a button, typically); inline ones ignore it.
+  function open(this: HTMLElement) {
+    flows.get(this)?.handle?.open()
+  }
 
   function unmount(element: HTMLElement) {
-    const entry = mounted.get(element)
-    if (!entry) return
-    mounted.delete(element)
-    if (entry.onClick) element.removeEventListener('click', entry.onClick)
-    entry.handle?.destroy()
+    element.removeEventListener('click', open)
+    flows.get(element)?.destroy()
+    flows.delete(element)
   }
 
   function sync(element: HTMLElement) {
-    // The element reads its own attributes; marking it too would mount a second flow.
-    if (element.localName === 'humanos-link') return
-    const attributes = readFlowAttributes((name) => element.getAttribute(attributeName(name)))
-    const entry = mounted.get(element)
-    if (entry && sameFlowAttributes(entry.attributes, attributes)) return
-    unmount(element)
-    if (!attributes.link || !element.isConnected) return
-    const handle = mountFlow(element, attributes)
-    const next: Mounted = { attributes, handle }
-    if (handle && attributes.mode === 'modal') {
-      next.onClick = () => handle.open()
-      element.addEventListener('click', next.onClick)
+    // Unmarked elements are not read: a page's own `data-theme` or `data-lang` is not ours.
+    if (!element.isConnected || !element.matches(SELECTOR)) return unmount(element)
+    let flow = flows.get(element)
+    if (!flow) {
+      flow = elementFlow(element, (name) => element.getAttribute(attributeName(name)))
+      flows.set(element, flow)
+      element.addEventListener('click', open)
     }
-    mounted.set(element, next)
+    flow.update()
   }
 
-  function onMutations(records: MutationRecord[]) {
-    for (const record of records) {
-      if (record.type === 'attributes') {
-        if (record.target instanceof HTMLElement) sync(record.target)
-        continue
-      }
-      for (const node of record.addedNodes) {
+  const syncWithin = (root: ParentNode) =>
+    root.querySelectorAll<HTMLElement>(SELECTOR).forEach(sync)
+
+  const observer = new MutationObserver((records) => {
+    for (const { type, target, addedNodes } of records) {
+      // The target of an attribute record is the element whose attribute changed.
+      if (type === 'attributes') sync(target as HTMLElement)
+      for (const node of addedNodes) {
         if (!(node instanceof HTMLElement)) continue
-        if (node.matches(SELECTOR)) sync(node)
-        node.querySelectorAll<HTMLElement>(SELECTOR).forEach(sync)
+        sync(node)
+        syncWithin(node)
       }
-      if (record.removedNodes.length === 0) continue
-      for (const element of [...mounted.keys()]) if (!element.isConnected) unmount(element)
     }
-  }
+    // A removed subtree may hold mounted elements anywhere in it: check the few mounted ones.
+    for (const element of flows.keys()) if (!element.isConnected) unmount(element)
+  })
 
   function start() {
-    observer = new MutationObserver(onMutations)
-    observer.observe(doc.documentElement, {
-      childList: true,
-      subtree: true,
-      attributes: true,
-      attributeFilter: WATCHED,
-    })
-    doc.querySelectorAll<HTMLElement>(SELECTOR).forEach(sync)
+    const attributeFilter = FLOW_ATTRIBUTES.map(attributeName)
+    observer.observe(doc.documentElement, { childList: true, subtree: true, attributeFilter })
+    syncWithin(doc)
   }
 
   if (doc.readyState === 'loading') doc.addEventListener('DOMContentLoaded', start, { once: true })
@@ -89,7 +76,7 @@ export function startAutoMount(doc: Document = document): () => void {
 
   return () => {
     doc.removeEventListener('DOMContentLoaded', start)
-    observer?.disconnect()
-    for (const element of [...mounted.keys()]) unmount(element)
+    observer.disconnect()
+    for (const element of flows.keys()) unmount(element)
   }
 }

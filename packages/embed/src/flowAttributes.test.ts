@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest'
-import { readFlowAttributes, sameFlowAttributes } from './flowAttributes.js'
+import { readFlowAttributes } from './flowAttributes.js'
 import type { FlowAttributeName } from './flowAttributes.js'
 
 const read = (attributes: Partial<Record<FlowAttributeName, string>>) =>
@@ -43,15 +43,5 @@ describe('readFlowAttributes', () => {
     expect(attributes).toEqual({ link: null, mode: 'inline', allowCamera: false })
     expect(warn).toHaveBeenCalledTimes(3)
     expect(warn.mock.calls.flat().join('\n')).toMatch(/popup[\s\S]*ENGLISH[\s\S]*sepia/)
-  })
-})
-
-describe('sameFlowAttributes', () => {
-  it('compares every option', () => {
-    const base = read({ link: 'https://app.humanos.id/link/a' })
-    expect(sameFlowAttributes(base, { ...base })).toBe(true)
-    expect(sameFlowAttributes(base, { ...base, allowCamera: true })).toBe(false)
-    expect(sameFlowAttributes(base, { ...base, lang: 'ENG' })).toBe(false)
-    expect(sameFlowAttributes(base, { ...base, link: 'https://app.humanos.id/link/b' })).toBe(false)
   })
 })

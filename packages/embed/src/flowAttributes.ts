@@ -14,7 +14,13 @@ export interface FlowAttributes {
 export const FLOW_ATTRIBUTES = ['link', 'mode', 'lang', 'theme', 'allow-camera'] as const
 export type FlowAttributeName = (typeof FLOW_ATTRIBUTES)[number]
 
-const warn = (message: string) => console.warn(`Humanos Link: ${message}`)
+// The attributes with a fixed set of values: the pattern a value must match once trimmed and
+// case-normalised, and the valid values as the console warning tells them to the page's author.
+const ENUMERATED: [name: 'mode' | 'lang' | 'theme', valid: RegExp, expected: string][] = [
+  ['mode', /^(inline|modal)$/, 'inline or modal'],
+  ['lang', /^[A-Z]{3}$/, 'a code like ENG'],
+  ['theme', /^(light|dark)$/, 'light or dark'],
+]
 
 /**
  * Reads the flow options from attributes (`get` maps a name of {@link FLOW_ATTRIBUTES} to the
@@ -26,34 +32,20 @@ const warn = (message: string) => console.warn(`Humanos Link: ${message}`)
 export function readFlowAttributes(
   get: (name: FlowAttributeName) => string | null,
 ): FlowAttributes {
-  const link = get('link')?.trim() || null
-  const attributes: FlowAttributes = { link, mode: 'inline', allowCamera: false }
-
-  const mode = get('mode')?.trim().toLowerCase()
-  if (mode === 'modal') attributes.mode = 'modal'
-  else if (mode && mode !== 'inline')
-    warn(`mode "${mode}" is not "inline" or "modal"; using inline.`)
-
-  const lang = get('lang')?.trim().toUpperCase()
-  if (lang && /^[A-Z]{3}$/.test(lang)) attributes.lang = lang
-  else if (lang) warn(`lang "${lang}" is not a three-letter code such as ENG; ignored.`)
-
-  const theme = get('theme')?.trim().toLowerCase()
-  if (theme === 'light' || theme === 'dark') attributes.theme = theme
-  else if (theme) warn(`theme "${theme}" is not "light" or "dark"; ignored.`)
-
-  const camera = get('allow-camera')
-  attributes.allowCamera = camera !== null && camera.trim().toLowerCase() !== 'false'
+  const attributes: FlowAttributes = {
+    link: get('link')?.trim() || null,
+    mode: 'inline',
+    // Absent is off, like "false".
+    allowCamera: (get('allow-camera') ?? 'false').trim().toLowerCase() !== 'false',
+  }
+  for (const [name, valid, expected] of ENUMERATED) {
+    const raw = get(name)?.trim()
+    if (!raw) continue
+    // Language codes are upper case (ENG), the other values lower case; authors may write either.
+    const value = name === 'lang' ? raw.toUpperCase() : raw.toLowerCase()
+    // The pattern has just checked that the value is one the field's type allows.
+    if (valid.test(value)) (attributes as Record<typeof name, string>)[name] = value
+    else console.warn(`Humanos Link: ${name}="${value}" ignored; use ${expected}.`)
+  }
   return attributes
-}
-
-/** True when two readings would create the same flow. */
-export function sameFlowAttributes(a: FlowAttributes, b: FlowAttributes): boolean {
-  return (
-    a.link === b.link &&
-    a.mode === b.mode &&
-    a.lang === b.lang &&
-    a.theme === b.theme &&
-    a.allowCamera === b.allowCamera
-  )
 }

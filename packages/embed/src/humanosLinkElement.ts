@@ -1,13 +1,12 @@
-import type { HumanosLinkHandle, LinkStatus } from '@humanos-link/core'
-import { FLOW_ATTRIBUTES, readFlowAttributes } from './flowAttributes.js'
-import { mountFlow } from './mountFlow.js'
+import type { LinkStatus } from '@humanos-link/core'
+import { elementFlow } from './elementFlow.js'
+import { FLOW_ATTRIBUTES } from './flowAttributes.js'
 
 /** The tag name the element is registered under. */
 export const ELEMENT_NAME = 'humanos-link'
 
 // Importing this module on a server (SSR) must not throw: there is no HTMLElement there.
-const Base: typeof HTMLElement =
-  typeof HTMLElement === 'undefined' ? (class {} as typeof HTMLElement) : HTMLElement
+const Base: typeof HTMLElement = globalThis.HTMLElement ?? (class {} as typeof HTMLElement)
 
 /**
  * `<humanos-link link="…" mode="inline|modal" lang="ENG" theme="light|dark" allow-camera>`:
@@ -22,56 +21,41 @@ export class HumanosLinkElement extends Base {
     return [...FLOW_ATTRIBUTES]
   }
 
-  #handle: HumanosLinkHandle | null = null
-  #pending = false
+  #flow = elementFlow(this, (name) => this.getAttribute(name))
 
   /** Where the flow is; `idle` while no flow exists (no link yet, or not in the document). */
   get status(): LinkStatus {
-    return this.#handle?.getState().status ?? 'idle'
+    return this.#flow.handle?.getState().status ?? 'idle'
   }
 
   /** Modal mode: shows the overlay. Does nothing inline, before the flow exists, or after it ended. */
   open(): void {
-    this.#render()
-    this.#handle?.open()
+    // Right after insertion the flow is still scheduled: make it now, so that open() works.
+    this.#flow.update()
+    this.#flow.handle?.open()
   }
 
   /** Modal mode: hides the overlay without ending the flow. */
   close(): void {
-    this.#handle?.close()
+    this.#flow.handle?.close()
   }
 
   connectedCallback(): void {
-    this.#schedule()
+    this.#scheduleUpdate()
   }
 
   disconnectedCallback(): void {
-    this.#destroy()
+    this.#flow.destroy()
   }
 
-  attributeChangedCallback(_name: string, previous: string | null, next: string | null): void {
-    if (previous !== next && this.isConnected) this.#schedule()
+  attributeChangedCallback(): void {
+    this.#scheduleUpdate()
   }
 
-  // Attributes set one by one right after insertion should make one flow, not several.
-  #schedule() {
-    if (this.#pending) return
-    this.#pending = true
-    queueMicrotask(() => this.#render())
-  }
-
-  #render() {
-    if (!this.#pending) return
-    this.#pending = false
-    this.#destroy()
-    if (!this.isConnected) return
-    const attributes = readFlowAttributes((name) => this.getAttribute(name))
-    if (attributes.link) this.#handle = mountFlow(this, attributes)
-  }
-
-  #destroy() {
-    this.#handle?.destroy()
-    this.#handle = null
+  // Attributes set one by one right after insertion should make one flow, not several: the
+  // first update sees them all, and the later ones find nothing changed.
+  #scheduleUpdate() {
+    queueMicrotask(() => this.#flow.update())
   }
 }
 

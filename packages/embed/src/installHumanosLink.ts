@@ -32,7 +32,7 @@ export function installHumanosLink(win: Window = window): HumanosLinkGlobal {
   if (existing) {
     if (existing.version !== VERSION) {
       console.warn(
-        `Humanos Link: version ${existing.version} is already loaded; this copy (${VERSION}) is unused.`,
+        `Humanos Link: ${existing.version} already loaded; this ${VERSION} copy does nothing.`,
       )
     }
     return existing
