@@ -3,6 +3,7 @@
 // it as `source` and the link's origin pass the SDK's checks as a real frame's would.
 import { createLinkMessage, sealResult } from '@humanos-link/core'
 import type { LinkMessage, LinkResultPayload } from '@humanos-link/core'
+import { EMBED_EVENTS } from '../embedEvents.js'
 
 export const FRAME_ORIGIN = 'http://127.0.0.1:9'
 
@@ -57,11 +58,15 @@ export function fakeFrame(iframe: HTMLIFrameElement) {
   }
 }
 
-/** Records every `humanos-link:*` event that reaches `target`. */
+/**
+ * Records every event of `EMBED_EVENTS` that reaches `target`, by its name without the prefix
+ * (`decision`). Listening by the public constant checks that it names what is dispatched.
+ */
 export function recordEvents(target: EventTarget) {
   const events: { type: string; detail: unknown; target: EventTarget | null }[] = []
-  for (const name of ['ready', 'decision', 'success', 'exit', 'error', 'event']) {
-    target.addEventListener(`humanos-link:${name}`, (event) =>
+  for (const type of Object.values(EMBED_EVENTS)) {
+    const name = type.replace('humanos-link:', '')
+    target.addEventListener(type, (event) =>
       events.push({ type: name, detail: (event as CustomEvent).detail, target: event.target }),
     )
   }
