@@ -48,7 +48,8 @@ export class HumanosLinkElement extends Base {
     this.#flow.destroy()
   }
 
-  attributeChangedCallback(): void {
+  // The values are not compared here: an update finds for itself whether anything changed.
+  attributeChangedCallback(_name: string, _previous: string | null, _next: string | null): void {
     this.#scheduleUpdate()
   }
 
