@@ -77,7 +77,8 @@ function createFlow(target: HTMLElement, attributes: FlowAttributes): HumanosLin
   try {
     return createHumanosLink(options)
   } catch (error) {
-    // The core reports bad options as a TypeError; the attributes were checked, so the link.
+    // The core reports bad options as a TypeError; the other attributes were checked when
+    // read, so it is the link.
     const { message } = error as TypeError
     console.warn(message)
     fire('error', new HumanosLinkError(ErrorCodes.INVALID_LINK, message))
