@@ -121,11 +121,11 @@ describe('startAutoMount', () => {
     const button = marked(linkFor('sess-button'), { mode: 'modal' }, 'button')
     button.textContent = 'Approve'
     document.body.append(button)
-    await vi.waitFor(() => expect(document.querySelector('[role="dialog"] iframe')).not.toBeNull())
-    const dialog = document.querySelector('[role="dialog"]')!
-    expect(dialog.closest('[hidden]')).not.toBeNull()
+    await vi.waitFor(() => expect(document.querySelector('dialog iframe')).not.toBeNull())
+    const dialog = document.querySelector('dialog')!
+    expect(dialog.open).toBe(false)
     button.click()
-    expect(dialog.closest('[hidden]')).toBeNull()
+    expect(dialog.open).toBe(true)
     expect(button.querySelector('iframe')).toBeNull()
   })
 

@@ -129,15 +129,15 @@ describe('<humanos-link>', () => {
     document.body.append(el)
     // open() right after insertion works: the pending flow is created at once.
     el.open()
-    const dialog = document.querySelector('[role="dialog"]')!
+    const dialog = document.querySelector('dialog')!
     expect(dialog).not.toBeNull()
-    expect(dialog.closest('[hidden]')).toBeNull()
+    expect(dialog.open).toBe(true)
     await vi.waitFor(() => expect(dialog.querySelector('iframe')).not.toBeNull())
     expect(el.querySelector('iframe')).toBeNull()
     el.close()
-    expect(dialog.closest('[hidden]')).not.toBeNull()
+    expect(dialog.open).toBe(false)
     el.remove()
-    expect(document.querySelector('[role="dialog"]')).toBeNull()
+    expect(document.querySelector('dialog')).toBeNull()
   })
 
   it('reports an invalid link as an invalid_link error event, without throwing', async () => {

@@ -181,7 +181,7 @@ describe('<HumanosLink mode="modal">', () => {
     frame.post('ready', {})
     await waitFor(() => expect(screen.getByRole('status').textContent).toBe(''))
     unmount()
-    expect(document.querySelector('[role="dialog"]')).toBeNull()
+    expect(document.querySelector('dialog')).toBeNull()
     expect(document.documentElement.style.overflow).toBe('')
   })
 

@@ -34,7 +34,7 @@ function Checkout(props: UseHumanosLinkOptions) {
   )
 }
 
-const shown = () => document.querySelector('[role="dialog"] [role="status"]')?.textContent
+const shown = () => document.querySelector('dialog [role="status"]')?.textContent
 const line = () => document.querySelector('output')?.textContent
 async function findFrame(sessionId: string) {
   const iframe = await waitFor(() => {
