@@ -206,12 +206,11 @@ export async function openResult(
   let plaintext: ArrayBuffer
   try {
     if (!isEncryptedResult(enc)) throw decryptionFailed()
-    const salt = base64ToBytes(enc.salt)
-    const iv = base64ToBytes(enc.iv)
-    const ct = base64ToBytes(enc.ct)
-    if (salt?.length !== SALT_LENGTH || iv?.length !== IV_LENGTH) throw decryptionFailed()
+    const [salt, iv, ct, epk] = [enc.salt, enc.iv, enc.ct, enc.epk].map(base64ToBytes)
+    if (salt?.length !== SALT_LENGTH || iv?.length !== IV_LENGTH || !epk) throw decryptionFailed()
     if (!ct || ct.length < GCM_TAG_LENGTH) throw decryptionFailed()
-    const ephemeralPublicKey = await importPublicKey(enc.epk)
+    // A malformed key makes importKey throw, which ends in the same one error below.
+    const ephemeralPublicKey = await subtle.importKey('spki', epk, EC_PARAMS, false, [])
     const key = await deriveResultKey(ctx.privateKey, ephemeralPublicKey, salt, ctx, 'decrypt')
     plaintext = await subtle.decrypt(
       { name: 'AES-GCM', iv, additionalData: resultAad(ctx) },
