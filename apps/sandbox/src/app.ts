@@ -7,6 +7,7 @@ import { requestRoutes } from './api/requestRoutes'
 import type { SandboxContext } from './context'
 import type { AppEnv } from './http/appEnv'
 import { embedScriptRoutes } from './http/embedScript'
+import { hostGuard } from './http/hostGuard'
 import { HttpError, errorBody, errorResponse } from './http/httpError'
 import { staticRoutes } from './http/staticFiles'
 import { wellKnownRoutes } from './http/wellKnownRoutes'
@@ -27,6 +28,7 @@ export function createApp(ctx: SandboxContext): Hono<AppEnv> {
       ctx.log(`${c.req.method} ${c.req.path} ${c.res.status} ${ms} ms`)
     }
   })
+  app.use('*', hostGuard(ctx))
   app.use(
     '*',
     bodyLimit({

@@ -1,0 +1,37 @@
+/*
+ * DNS-rebinding guard. A page on any website can point a host name of its own at 127.0.0.1 and
+ * then call a local sandbox as its own origin: read the one-time codes `/_sandbox/outbox` lists,
+ * or sign API calls with the well-known default secret. Such requests give themselves away in
+ * the Host header, which names the attacker's domain. So the sandbox answers only requests
+ * addressed to an IP literal (which cannot be rebound), `localhost` or a `*.localhost` name, or
+ * the host of its public URL (`SANDBOX_PUBLIC_URL`). Vite's dev server guards the same way.
+ */
+import type { MiddlewareHandler } from 'hono'
+import type { SandboxContext } from '../context'
+import type { AppEnv } from './appEnv'
+import { HttpError } from './httpError'
+
+const IPV4 = /^\d{1,3}(\.\d{1,3}){3}$/
+
+/** True when a request addressed to `hostname` may be answered (see the module comment). */
+export function isAllowedHost(hostname: string, baseUrl: string): boolean {
+  if (hostname === 'localhost' || hostname.endsWith('.localhost')) return true
+  // URL keeps IPv6 literals in brackets: `[::1]`.
+  if (IPV4.test(hostname) || hostname.startsWith('[')) return true
+  return URL.canParse(baseUrl) && new URL(baseUrl).hostname === hostname
+}
+
+/** Refuses, with a 403 that says how to allow it, a request addressed to any other host. */
+export function hostGuard(ctx: SandboxContext): MiddlewareHandler<AppEnv> {
+  return async (c, next) => {
+    // @hono/node-server builds the request URL from the Host header.
+    const { hostname } = new URL(c.req.url)
+    if (!isAllowedHost(hostname, ctx.baseUrl)) {
+      throw new HttpError(
+        403,
+        `The sandbox does not answer requests addressed to "${hostname}". Use localhost or an IP address, or set SANDBOX_PUBLIC_URL to the URL you reach it by.`,
+      )
+    }
+    await next()
+  }
+}
