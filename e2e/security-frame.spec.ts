@@ -8,6 +8,7 @@ import { ATTACKER, HOST, hostUrl } from './support'
 import { SANDBOX, createSandboxRequest } from './securitySupport'
 
 const LINK_PAGE = /127\.0\.0\.1:4110\/link\//
+const DEMO = 'http://localhost:5175'
 
 /** A Link URL as the SDK would build it for the allowed host `HOST`. */
 async function frameUrl(link: string): Promise<string> {
@@ -75,6 +76,16 @@ test.describe('the Link page cannot be framed outside the allowlist', () => {
     await expect(
       page.frameLocator('#victim').frameLocator('iframe').getByText('Nested consent'),
     ).toHaveCount(0)
+  })
+
+  test('a hostile page cannot frame the demo host page either', async ({ page }) => {
+    const responses: number[] = []
+    page.on('response', (response) => {
+      if (response.url() === `${DEMO}/`) responses.push(response.status())
+    })
+    await page.goto(`${ATTACKER}/attacker.html?host=${encodeURIComponent(`${DEMO}/`)}`)
+    await expect.poll(() => responses).toEqual([200])
+    await expect.poll(() => linkFrameUrl(page)).toBe(REFUSED)
   })
 
   test('the browser receives a strict policy with the Link page', async ({ page }) => {

@@ -5,6 +5,9 @@ import { defineConfig } from 'vite'
 // the Humanos key. Webhooks go from Humanos straight to the BFF, never through here.
 const bff = process.env.DEMO_BFF_URL || 'http://127.0.0.1:4020'
 const proxy = { '/api': { target: bff, changeOrigin: false } }
+// No other site may frame the demo's pages and dress up their buttons (clickjacking). The Link
+// frame protects the decision itself with its own frame-ancestors; this protects the host page.
+const headers = { 'Content-Security-Policy': "frame-ancestors 'none'", 'X-Frame-Options': 'DENY' }
 
 export default defineConfig({
   root: import.meta.dirname,
@@ -16,6 +19,7 @@ export default defineConfig({
     port: 5173,
     strictPort: true,
     proxy,
+    headers,
     // Transform the app while the first browser is still on its way, not after it asked.
     warmup: { clientFiles: ['./src/web/main.tsx'] },
   },
@@ -23,7 +27,7 @@ export default defineConfig({
   optimizeDeps: {
     include: ['react', 'react/jsx-runtime', 'react-dom/client', '@tanstack/react-query', 'zustand'],
   },
-  preview: { host: 'localhost', port: 5173, strictPort: true, proxy },
+  preview: { host: 'localhost', port: 5173, strictPort: true, proxy, headers },
   // Nothing from the environment reaches the bundle: the web app needs no configuration.
   envPrefix: 'DEMO_PUBLIC_',
   build: {
