@@ -31,6 +31,37 @@ export default defineConfig({
         test: {
           name: 'browser',
           include: ['packages/*/src/**/*.browser.test.{ts,tsx}'],
+          provide: { reactMajor: 19 },
+          browser: {
+            enabled: true,
+            headless: true,
+            provider: playwright({
+              launchOptions: {
+                executablePath: chromiumPath,
+                args: ['--disable-gpu', '--disable-quic'],
+              },
+            }),
+            instances: [{ browser: 'chromium' }],
+          },
+        },
+      },
+      {
+        // The React binding's browser tests again, with React 18 swapped in for 19 (the peer
+        // range allows both). Aliases reach every importer, testing-library and zustand too.
+        resolve: {
+          ...resolve,
+          alias: [
+            { find: /^react$/, replacement: 'react18' },
+            { find: /^react\/(.*)$/, replacement: 'react18/$1' },
+            { find: /^react-dom$/, replacement: 'react-dom18' },
+            { find: /^react-dom\/(.*)$/, replacement: 'react-dom18/$1' },
+          ],
+        },
+        root: path.join(import.meta.dirname, 'packages/react'),
+        test: {
+          name: 'browser-react18',
+          include: ['src/**/*.browser.test.tsx'],
+          provide: { reactMajor: 18 },
           browser: {
             enabled: true,
             headless: true,
