@@ -29,11 +29,13 @@ export interface ModalOverlayOptions {
 }
 
 // The dialog covers the viewport and dims the page (the default `::backdrop` is too faint and
-// can only be styled from a stylesheet); the card inside is centred by `inset: 0; margin: auto`.
+// can only be styled from a stylesheet); the card inside is centred by `inset: 0; margin: auto`,
+// and sets its own text colour so the × stays visible on a dark host page (the UA gives
+// `<dialog>` `color: CanvasText`).
 const DIALOG_CSS =
   'position:fixed;inset:0;width:100%;height:100%;max-width:none;max-height:none;margin:0;padding:0;border:0;background:#0f172a8c'
 const CARD_CSS =
-  'position:absolute;inset:0;margin:auto;display:flex;flex-direction:column;width:min(480px,100vw);height:min(720px,100vh);background:#fff;border-radius:12px;overflow:hidden;box-shadow:0 20px 60px #0006'
+  'position:absolute;inset:0;margin:auto;display:flex;flex-direction:column;width:min(480px,100vw);height:min(720px,100vh);background:#fff;color:#0f172a;border-radius:12px;overflow:hidden;box-shadow:0 20px 60px #0006'
 const CLOSE_CSS =
   'align-self:flex-end;margin:4px 8px 0 0;padding:6px 10px;font:24px/1 system-ui,sans-serif;border:0;background:none;cursor:pointer'
 
