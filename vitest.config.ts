@@ -4,6 +4,16 @@ import { playwright } from '@vitest/browser-playwright'
 import { storybookTest } from '@storybook/addon-vitest/vitest-plugin'
 
 const chromiumPath = process.env.CHROMIUM_PATH || '/usr/bin/chromium'
+// Browser mode for every project that runs in a page: Debian's Chromium, headless. A fresh
+// object per project: Vitest names each project's browser instances in place.
+const chromium = () => ({
+  enabled: true,
+  headless: true,
+  provider: playwright({
+    launchOptions: { executablePath: chromiumPath, args: ['--disable-gpu', '--disable-quic'] },
+  }),
+  instances: [{ browser: 'chromium' as const }],
+})
 
 // Packages expose a `source` export condition, so tests run straight from `src/` without a build.
 const resolve = { conditions: ['source', 'module', 'browser', 'development|production'] }
@@ -32,17 +42,7 @@ export default defineConfig({
           name: 'browser',
           include: ['packages/*/src/**/*.browser.test.{ts,tsx}'],
           provide: { reactMajor: 19 },
-          browser: {
-            enabled: true,
-            headless: true,
-            provider: playwright({
-              launchOptions: {
-                executablePath: chromiumPath,
-                args: ['--disable-gpu', '--disable-quic'],
-              },
-            }),
-            instances: [{ browser: 'chromium' }],
-          },
+          browser: chromium(),
         },
       },
       {
@@ -62,17 +62,7 @@ export default defineConfig({
           name: 'browser-react18',
           include: ['src/**/*.browser.test.tsx'],
           provide: { reactMajor: 18 },
-          browser: {
-            enabled: true,
-            headless: true,
-            provider: playwright({
-              launchOptions: {
-                executablePath: chromiumPath,
-                args: ['--disable-gpu', '--disable-quic'],
-              },
-            }),
-            instances: [{ browser: 'chromium' }],
-          },
+          browser: chromium(),
         },
       },
       {
@@ -97,17 +87,7 @@ export default defineConfig({
           name: 'storybook',
           // The first story waits for the test Link frame to be compiled on a cold server.
           testTimeout: 30_000,
-          browser: {
-            enabled: true,
-            headless: true,
-            provider: playwright({
-              launchOptions: {
-                executablePath: chromiumPath,
-                args: ['--disable-gpu', '--disable-quic'],
-              },
-            }),
-            instances: [{ browser: 'chromium' }],
-          },
+          browser: chromium(),
         },
       },
     ],

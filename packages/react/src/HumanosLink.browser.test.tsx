@@ -8,6 +8,7 @@ import { decision, testFrame, testLink } from './test/linkFrame.js'
 
 // Generous waits: a shared CI machine can be slow to generate keys and load frames.
 configure({ asyncUtilTimeout: 5_000 })
+const LOAD_TIMEOUT_MS = 1_000
 
 afterEach(() => {
   cleanup()
@@ -133,8 +134,10 @@ describe('<HumanosLink> inline', () => {
       const generateKey = vi.spyOn(crypto.subtle, 'generateKey')
       const { spies, counts } = callbacks()
       const link = testLink(`sess-unmount-${stage.replace(/ /g, '-')}`)
+      // Long enough that a busy machine does not time the flow out before the unmount, which
+      // would make the 'loading' stage test nothing; the wait after the unmount outlasts it.
       const { unmount, container } = render(
-        <HumanosLink link={link} loadTimeoutMs={100} {...spies} />,
+        <HumanosLink link={link} loadTimeoutMs={LOAD_TIMEOUT_MS} {...spies} />,
       )
       if (stage === 'before the frame exists') {
         unmount()
@@ -163,7 +166,7 @@ describe('<HumanosLink> inline', () => {
       frame.post('ready', {})
       await frame.approve()
       frame.post('error', { code: 'internal', message: 'late' })
-      await settle(250)
+      await settle(stage === 'loading' ? LOAD_TIMEOUT_MS + 200 : 250)
       expect(counts()).toEqual(before)
       expect(spies.onSuccess).not.toHaveBeenCalled()
       expect(spies.onError).not.toHaveBeenCalled()
