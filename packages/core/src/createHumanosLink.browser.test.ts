@@ -188,7 +188,9 @@ describe('destroy()', () => {
 
       // While loading, with the frame attached; then ready and open; then completed.
       for (const stage of ['loading', 'ready', 'completed'] as const) {
-        const { handle, calls } = mount({ mode, loadTimeoutMs: 200 })
+        // Long enough not to expire during setup on a busy machine; the wait after destroy
+        // outlasts it while loading, when the timer is still pending.
+        const { handle, calls } = mount({ mode, loadTimeoutMs: 1_000 })
         const { post, seal } = await frameOf()
         if (stage !== 'loading') {
           post(createLinkMessage('ready', SESSION, {}))
@@ -207,7 +209,7 @@ describe('destroy()', () => {
         expect(leftovers(), stage).toEqual(none)
         // No callback after destroy: not the load timer, not a late message.
         post(createLinkMessage('error', SESSION, { code: 'internal', message: 'late' }))
-        await new Promise((resolve) => setTimeout(resolve, 300))
+        await new Promise((resolve) => setTimeout(resolve, stage === 'loading' ? 1_200 : 300))
         expect(calls.length, stage).toBe(before)
       }
       expect(document.documentElement.style.overflow).toBe('')
