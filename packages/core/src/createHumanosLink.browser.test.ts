@@ -97,6 +97,23 @@ describe('createHumanosLink in a browser', () => {
     )
   })
 
+  it.each([
+    ['session_expired', 'session_expired', 'The link has expired.'],
+    ['decryption_failed', 'internal', 'The link has expired.'],
+    ['brand_new_code', 'internal', 'The link has expired.'],
+  ])(
+    "turns a frame error %s into %s, announced with the frame's message",
+    async (sent, code, text) => {
+      const { handle, calls } = mount()
+      const { post } = await frameOf()
+      post(createLinkMessage('error', SESSION, { code: sent, message: text }))
+      await vi.waitFor(() => expect(handle.getState().status).toBe('failed'))
+      expect(calls).toEqual([{ cb: 'onError', data: code }])
+      expect(handle.getState().error?.code).toBe(code)
+      expect(container.querySelector('[role="alert"]')!.textContent).toBe(text)
+    },
+  )
+
   it('ignores open() inline: there is no overlay, so isOpen stays false', async () => {
     const { handle } = mount()
     const { post } = await frameOf()

@@ -7,7 +7,7 @@
 import fc from 'fast-check'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createHumanosLink } from './createHumanosLink.js'
-import { isErrorCode } from './errors.js'
+import { isFrameErrorCode } from './errors.js'
 import type { LinkState } from './linkMachine.js'
 import { generateHostKeyPair } from './protocol/resultCrypto.js'
 import { FUZZ_SESSION, expectOutcome, materialize, sealPool } from './testing/messageFuzz.js'
@@ -81,7 +81,7 @@ function applyToModel(host: HostModel, outcome: Outcome, message: Materialized):
   } else if (m.type === 'exit' && live) {
     Object.assign(host, { status: 'exited', exitReason: m.reason })
     host.callbacks.push('onExit')
-  } else if (m.type === 'error') fail(isErrorCode(m.code) ? m.code : 'internal')
+  } else if (m.type === 'error') fail(isFrameErrorCode(m.code) ? m.code : 'internal')
   // The SDK stops listening once the flow exits or fails.
   return host.status === 'exited' || host.status === 'failed'
 }

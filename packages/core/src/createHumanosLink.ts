@@ -1,4 +1,4 @@
-import { HumanosLinkError, isErrorCode } from './errors.js'
+import { HumanosLinkError, isFrameErrorCode } from './errors.js'
 import type { ErrorCode } from './errors.js'
 import { buildFrameUrl } from './frameUrl.js'
 import { createFrameView } from './frameView.js'
@@ -147,7 +147,7 @@ export function createHumanosLink(input: HumanosLinkOptions): HumanosLinkHandle 
         break
       case 'error':
         fail(
-          isErrorCode(message.code) ? message.code : 'internal',
+          isFrameErrorCode(message.code) ? message.code : 'internal',
           message.message || 'The approval flow failed.',
         )
     }

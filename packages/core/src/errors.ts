@@ -37,6 +37,15 @@ export const ErrorCodes = /* @__PURE__ */ (() =>
 export const FRAME_ERROR_CODES: readonly ErrorCode[] = /* @__PURE__ */ (() =>
   Object.freeze(ALL_CODES.slice(0, 8)))()
 
+/**
+ * True when `value` is a code a frame may send (spec section 5). Anything else in a frame's
+ * `error` becomes `internal`: a frame cannot claim a host-side failure such as
+ * `decryption_failed`, whose message must be the SDK's own.
+ */
+export function isFrameErrorCode(value: unknown): value is ErrorCode {
+  return (FRAME_ERROR_CODES as readonly unknown[]).includes(value)
+}
+
 /** True when `value` is one of the known {@link ErrorCodes}. */
 export function isErrorCode(value: unknown): value is ErrorCode {
   return (ALL_CODES as readonly unknown[]).includes(value)
