@@ -187,6 +187,45 @@ describe('createHumanosLink in a browser', () => {
   })
 })
 
+describe('modal mode', () => {
+  const nextFrames = () =>
+    new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)))
+
+  it('survives close() then open() in one go: the late close event is no request to close', async () => {
+    const { handle, calls } = mount({ mode: 'modal', container: undefined })
+    const { post } = await frameOf()
+    post(createLinkMessage('ready', SESSION, {}))
+    await vi.waitFor(() => expect(handle.getState().status).toBe('ready'))
+    handle.open()
+    handle.close()
+    handle.open()
+    await nextFrames()
+    expect(handle.getState()).toMatchObject({ status: 'ready', isOpen: true })
+    expect(document.querySelector('dialog')!.open).toBe(true)
+    expect(calls.filter((call) => call.cb === 'onExit')).toEqual([])
+  })
+
+  it('stays hidden while closed even when the host styles every dialog', async () => {
+    const style = document.createElement('style')
+    style.textContent = 'dialog { display: flex }'
+    document.head.append(style)
+    try {
+      const { handle } = mount({ mode: 'modal', container: undefined })
+      const dialog = document.querySelector('dialog')!
+      expect(getComputedStyle(dialog).display).toBe('none')
+      const { post } = await frameOf()
+      post(createLinkMessage('ready', SESSION, {}))
+      await vi.waitFor(() => expect(handle.getState().status).toBe('ready'))
+      handle.open()
+      expect(getComputedStyle(dialog).display).not.toBe('none')
+      handle.close()
+      expect(getComputedStyle(dialog).display).toBe('none')
+    } finally {
+      style.remove()
+    }
+  })
+})
+
 describe('destroy()', () => {
   const leftovers = () => ({
     iframes: document.querySelectorAll('iframe').length,

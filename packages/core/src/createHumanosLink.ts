@@ -13,6 +13,19 @@ import { DEFAULT_LOAD_TIMEOUT_MS } from './protocol/constants.js'
 import { generateHostKeyPair, requireSubtle } from './protocol/resultCrypto.js'
 import { validateOptions } from './validateOptions.js'
 
+/** What `onEvent` receives of a frame message. */
+const SUMMARY_FIELDS = [
+  'type',
+  'ts',
+  'name',
+  'meta',
+  'height',
+  'count',
+  'reason',
+  'code',
+] as const satisfies readonly (keyof LinkEventSummary)[]
+type SummaryField = (typeof SUMMARY_FIELDS)[number]
+
 /**
  * Embeds the Humanos Link flow: creates the host key pair, mounts the iframe (inline into
  * `container`, or in a modal overlay shown by `open()`), and turns the frame's encrypted
@@ -103,18 +116,14 @@ export function createHumanosLink(input: HumanosLinkOptions): HumanosLinkHandle 
   }
 
   function handle(message: VerifiedMessage) {
-    // The summary is the message without its routing fields, ciphertext, payload or error text.
-    const {
-      ns,
-      v,
-      sessionId,
-      id,
-      enc,
-      payload,
-      message: text,
-      ...summary
-    } = message as unknown as Record<string, unknown>
-    emit(options.onEvent, summary as unknown as LinkEventSummary)
+    // Only the listed fields: a body field a later protocol version adds, or a payload, never
+    // reaches analytics by accident.
+    const summary: Partial<Record<SummaryField, unknown>> = {}
+    for (const field of SUMMARY_FIELDS) {
+      const value = (message as Partial<Record<SummaryField, unknown>>)[field]
+      if (value !== undefined) summary[field] = value
+    }
+    emit(options.onEvent, summary as LinkEventSummary)
     const { decisions } = store.getState()
     switch (message.type) {
       case 'ready':

@@ -1,7 +1,5 @@
-// The codes in one list, frame-side first (spec section 5), then host-side (section 8).
-// `ErrorCodes` is derived from it (`SESSION_EXPIRED: 'session_expired'`), so each code is
-// written once: this module ships to every host page.
-const ALL_CODES = [
+/** The codes a Link frame may send in an `error` message (spec section 5). */
+const FRAME_CODES = [
   'session_not_found',
   'session_expired',
   'session_canceled',
@@ -10,12 +8,22 @@ const ALL_CODES = [
   'pub_key_mismatch',
   'otp_locked',
   'internal',
+] as const
+
+// Every code in one list, frame-side then host-side (section 8). `ErrorCodes` is derived from
+// it (`SESSION_EXPIRED: 'session_expired'`), so each code is written once: this module ships to
+// every host page.
+const ALL_CODES = [
+  ...FRAME_CODES,
   'load_timeout',
   'decryption_failed',
   'invalid_payload',
   'insecure_context',
   'invalid_link',
 ] as const
+
+/** A code a Link frame may report; see {@link FRAME_ERROR_CODES}. */
+export type FrameErrorCode = (typeof FRAME_CODES)[number]
 
 /** One of the SDK's error codes; see {@link ErrorCodes}. */
 export type ErrorCode = (typeof ALL_CODES)[number]
@@ -34,16 +42,16 @@ export const ErrorCodes = /* @__PURE__ */ (() =>
 
 /** The codes a Link frame may send in an `error` message (spec section 5). */
 // `@__PURE__` lets bundlers drop this list from host bundles that never import it.
-export const FRAME_ERROR_CODES: readonly ErrorCode[] = /* @__PURE__ */ (() =>
-  Object.freeze(ALL_CODES.slice(0, 8)))()
+export const FRAME_ERROR_CODES: readonly FrameErrorCode[] = /* @__PURE__ */ (() =>
+  Object.freeze([...FRAME_CODES]))()
 
 /**
  * True when `value` is a code a frame may send (spec section 5). Anything else in a frame's
  * `error` becomes `internal`: a frame cannot claim a host-side failure such as
  * `decryption_failed`, whose message must be the SDK's own.
  */
-export function isFrameErrorCode(value: unknown): value is ErrorCode {
-  return (FRAME_ERROR_CODES as readonly unknown[]).includes(value)
+export function isFrameErrorCode(value: unknown): value is FrameErrorCode {
+  return (FRAME_CODES as readonly unknown[]).includes(value)
 }
 
 /** True when `value` is one of the known {@link ErrorCodes}. */

@@ -1,5 +1,5 @@
 export { ErrorCodes, HumanosLinkError, FRAME_ERROR_CODES, isErrorCode } from './errors.js'
-export type { ErrorCode } from './errors.js'
+export type { ErrorCode, FrameErrorCode } from './errors.js'
 export {
   PROTOCOL_NAMESPACE,
   PROTOCOL_VERSION,

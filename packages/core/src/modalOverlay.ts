@@ -32,8 +32,10 @@ export interface ModalOverlayOptions {
 // can only be styled from a stylesheet); the card inside is centred by `inset: 0; margin: auto`,
 // and sets its own text colour so the × stays visible on a dark host page (the UA gives
 // `<dialog>` `color: CanvasText`).
+// `display` is set inline both ways: a host rule such as `dialog { display: flex }` would
+// otherwise show the closed dialog, a dimmed layer blocking the whole page.
 const DIALOG_CSS =
-  'position:fixed;inset:0;width:100%;height:100%;max-width:none;max-height:none;margin:0;padding:0;border:0;background:#0f172a8c'
+  'display:none;position:fixed;inset:0;width:100%;height:100%;max-width:none;max-height:none;margin:0;padding:0;border:0;background:#0f172a8c'
 const CARD_CSS =
   'position:absolute;inset:0;margin:auto;display:flex;flex-direction:column;width:min(480px,100vw);height:min(720px,100vh);background:#fff;color:#0f172a;border-radius:12px;overflow:hidden;box-shadow:0 20px 60px #0006'
 const CLOSE_CSS =
@@ -79,15 +81,18 @@ export function createModalOverlay(options: ModalOverlayOptions): ModalOverlay {
   let savedOverflow = ''
 
   // Escape closes a modal dialog natively (Chromium may skip the cancelable `cancel` event), so
-  // the `close` event is the one place a close request is noticed.
+  // the `close` event is the one place a close request is noticed. The event comes a frame
+  // after `close()`: by then a quick `hide(); show()` has opened the dialog again, which is no
+  // request to close.
   dialog.onclose = () => {
-    if (shown) onRequestClose()
+    if (shown && !dialog.open) onRequestClose()
   }
 
   function hide() {
     if (!shown) return
     shown = false
     dialog.close()
+    dialog.style.display = 'none'
     page.style.overflow = savedOverflow
     returnFocusTo?.focus()
     returnFocusTo = null
@@ -97,11 +102,14 @@ export function createModalOverlay(options: ModalOverlayOptions): ModalOverlay {
     content,
     show() {
       if (shown || !dialog.isConnected) return
-      shown = true
       returnFocusTo = doc.activeElement as HTMLElement | null
+      // showModal() throws on a dialog host script opened non-modally; close() is a no-op else.
+      dialog.close()
+      dialog.style.display = 'block'
+      dialog.showModal()
+      shown = true
       savedOverflow = page.style.overflow
       page.style.overflow = 'hidden'
-      dialog.showModal()
       focusFrame()
     },
     hide,

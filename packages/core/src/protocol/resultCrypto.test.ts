@@ -154,6 +154,33 @@ describe('seal and open round trip', () => {
     for (const value of bad) await expectDecryptionFailed(open(value))
   })
 
+  it('accepts the ephemeral key only as the uncompressed P-256 SPKI the spec uses', async () => {
+    const host = await generateHostKeyPair()
+    const ephemeral = await crypto.subtle.generateKey(EC, true, ['deriveBits'])
+    const raw = new Uint8Array(await crypto.subtle.exportKey('raw', ephemeral.publicKey))
+    const seal = (ephemeralPublicKey: string) =>
+      sealResultWith(
+        payload,
+        { ...ctx, publicKey: host.publicKey },
+        {
+          ephemeralPrivateKey: ephemeral.privateKey,
+          ephemeralPublicKey,
+          salt: new Uint8Array(32),
+          iv: new Uint8Array(12),
+        },
+      )
+    const open = (enc: EncryptedResult) => openResult(enc, { ...ctx, privateKey: host.privateKey })
+    const spki = new Uint8Array(await crypto.subtle.exportKey('spki', ephemeral.publicKey))
+    expect(await open(await seal(bytesToBase64(spki)))).toEqual(payload)
+    // The same point, compressed (0x02/0x03 + x): a second spelling of the same key, refused.
+    const compressed = new Uint8Array([
+      ...hexToBytes('3039301306072a8648ce3d020106082a8648ce3d030107032200'),
+      2 + (raw[64]! & 1),
+      ...raw.slice(1, 33),
+    ])
+    await expectDecryptionFailed(open(await seal(bytesToBase64(compressed))))
+  })
+
   it('reports a plaintext that is not JSON as invalid_payload', async () => {
     const host = await generateHostKeyPair()
     const ephemeral = await crypto.subtle.generateKey(EC, false, ['deriveBits'])

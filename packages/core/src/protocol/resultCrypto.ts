@@ -207,9 +207,12 @@ export async function openResult(
   try {
     if (!isEncryptedResult(enc)) throw decryptionFailed()
     const [salt, iv, ct, epk] = [enc.salt, enc.iv, enc.ct, enc.epk].map(base64ToBytes)
-    if (salt?.length !== SALT_LENGTH || iv?.length !== IV_LENGTH || !epk) throw decryptionFailed()
+    if (salt?.length !== SALT_LENGTH || iv?.length !== IV_LENGTH || epk?.length !== SPKI_LENGTH) {
+      throw decryptionFailed()
+    }
     if (!ct || ct.length < GCM_TAG_LENGTH) throw decryptionFailed()
-    // A malformed key makes importKey throw, which ends in the same one error below.
+    // Only the uncompressed P-256 SPKI (91 bytes) is the protocol's spelling; a point not on
+    // the curve makes importKey throw, which ends in the same one error below.
     const ephemeralPublicKey = await subtle.importKey('spki', epk, EC_PARAMS, false, [])
     const key = await deriveResultKey(ctx.privateKey, ephemeralPublicKey, salt, ctx, 'decrypt')
     plaintext = await subtle.decrypt(
