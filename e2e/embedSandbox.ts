@@ -1,6 +1,8 @@
-// What the browser tests need from the sandbox: a signed POST /request as the integrator's
-// backend would send it, the OTP from the sandbox outbox, and a person completing the Link flow.
-import { createHmac, randomUUID } from 'node:crypto'
+// The one place for what the browser tests need from the e2e sandbox (127.0.0.1:4110): a signed
+// POST /request as the integrator's backend sends it (through @humanos-link/server), the OTP
+// from the sandbox outbox, and a person completing the Link flow.
+import { randomUUID } from 'node:crypto'
+import { createHumanosClient } from '@humanos-link/server'
 import { expect } from '@playwright/test'
 import type { FrameLocator } from '@playwright/test'
 
@@ -9,8 +11,15 @@ export const SANDBOX = 'http://127.0.0.1:4110'
 const API_KEY = 'sandbox-api-key'
 const SIGNATURE_SECRET = 'sandbox-signature-secret'
 
+/** A contact no other test uses: `<tag>-<uuid>@example.com`. */
+export function uniqueContact(tag: string): string {
+  return `${tag}-${randomUUID()}@example.com`
+}
+
 export interface SandboxRequest {
   requestId: string
+  /** The Link session of the one subject (the last segment of `link`). */
+  sessionId: string
   contact: string
   /** The Link URL of the one subject: what the BFF hands the browser. */
   link: string
@@ -18,41 +27,30 @@ export interface SandboxRequest {
   credentialId: string
 }
 
+// The integrator's backend side, exactly as the server package signs it.
+const humanos = createHumanosClient({
+  baseUrl: SANDBOX,
+  apiKey: API_KEY,
+  signatureSecret: SIGNATURE_SECRET,
+})
+
 /** Creates a one-credential request for a fresh contact through the signed API. */
 export async function createSandboxRequest(
   credentialName: string,
   contactPrefix = 'embed',
 ): Promise<SandboxRequest> {
-  const contact = `${contactPrefix}-${randomUUID()}@example.com`
-  const body = JSON.stringify({
+  const contact = uniqueContact(contactPrefix)
+  const created = await humanos.createRequest({
     contacts: [contact],
     name: 'Newsletter consent',
     credentials: [{ type: 'CONSENT', name: credentialName }],
   })
-  const timestamp = String(Date.now())
-  const signature = createHmac('sha256', SIGNATURE_SECRET)
-    .update(`${timestamp}.${body}`)
-    .digest('hex')
-  const res = await fetch(`${SANDBOX}/request`, {
-    method: 'POST',
-    headers: {
-      Authorization: `Bearer ${API_KEY}`,
-      'X-Timestamp': timestamp,
-      'X-Signature': signature,
-      'Content-Type': 'application/json',
-    },
-    body,
-  })
-  expect(res.status, await res.clone().text()).toBe(201)
-  const created = (await res.json()) as {
-    id: string
-    credentials: { id: string }[]
-    subjects: { link: string }[]
-  }
+  const link = created.subjects[0]!.link
   return {
     requestId: created.id,
+    sessionId: link.split('/').pop()!,
     contact,
-    link: created.subjects[0]!.link,
+    link,
     credentialId: created.credentials[0]!.id,
   }
 }

@@ -3,11 +3,11 @@
 // integrator's user would go through it.
 import { createPublicKey, verify } from 'node:crypto'
 import { expect, test } from '@playwright/test'
-import type { APIRequestContext, FrameLocator, Page } from '@playwright/test'
+import type { FrameLocator, Page } from '@playwright/test'
 import { signedClient } from '../apps/sandbox/src/testing/signedClient'
+import { SANDBOX, otpFor, uniqueContact } from './embedSandbox'
 import { ATTACKER, HOST, hostLog, hostUrl, waitForStatus } from './support'
 
-const SANDBOX = 'http://127.0.0.1:4110'
 const api = signedClient(SANDBOX, {
   apiKey: 'sandbox-api-key',
   secret: 'sandbox-signature-secret',
@@ -26,10 +26,6 @@ test.use({
   },
 })
 
-function uniqueContact(tag: string): string {
-  return `${tag}-${Date.now()}-${Math.floor(Math.random() * 1e6)}@example.com`
-}
-
 async function createRequest(body: Record<string, unknown>) {
   const res = await api('POST', '/request', { body })
   expect(res.status, res.text).toBe(201)
@@ -40,17 +36,11 @@ async function createRequest(body: Record<string, unknown>) {
   }
 }
 
-async function latestCode(request: APIRequestContext, contact: string): Promise<string> {
-  const res = await request.get(`${SANDBOX}/_sandbox/outbox?contact=${encodeURIComponent(contact)}`)
-  const { data } = (await res.json()) as { data: Array<{ code: string }> }
-  return data[0]!.code
-}
-
 /** Review → code → (caller continues). */
-async function passCode(frame: FrameLocator, request: APIRequestContext, contact: string) {
+async function passCode(frame: FrameLocator, contact: string) {
   await frame.getByRole('button', { name: 'Continue' }).click()
   await expect(frame.getByRole('heading', { name: 'Enter your code' })).toBeFocused()
-  await frame.getByLabel('One-time code').fill(await latestCode(request, contact))
+  await frame.getByLabel('One-time code').fill(await otpFor(contact))
   await frame.getByRole('button', { name: 'Verify' }).click()
 }
 
@@ -82,7 +72,6 @@ async function decisions(page: Page) {
 test.describe('the sandbox Link flow, embedded by the core SDK', () => {
   test('a person reviews, enters the emailed code, accepts, and the host gets the decision', async ({
     page,
-    request,
   }) => {
     const contact = uniqueContact('accept')
     const created = await createRequest({
@@ -110,9 +99,9 @@ test.describe('the sandbox Link flow, embedded by the core SDK', () => {
     await expect(frame.getByRole('heading', { name: 'Share my profile' })).toBeVisible()
     await expect(frame.getByText('gold')).toBeVisible()
     // The sandbox banner shows the code that was "sent".
-    await expect(frame.getByTestId('sandbox-code')).toHaveText(await latestCode(request, contact))
+    await expect(frame.getByTestId('sandbox-code')).toHaveText(await otpFor(contact))
 
-    await passCode(frame, request, contact)
+    await passCode(frame, contact)
     await frame.getByRole('button', { name: 'Accept' }).click()
     await waitForStatus(page, 'completed')
     await expect(frame.getByRole('heading', { name: 'All set' })).toBeVisible()
@@ -171,10 +160,7 @@ test.describe('the sandbox Link flow, embedded by the core SDK', () => {
     await expect(page.frameLocator('iframe').getByText('Secret consent')).toHaveCount(0)
   })
 
-  test('three wrong codes lock the session and the host hears otp_locked', async ({
-    page,
-    request,
-  }) => {
+  test('three wrong codes lock the session and the host hears otp_locked', async ({ page }) => {
     const contact = uniqueContact('locked')
     const created = await createRequest({
       contacts: [contact],
@@ -184,7 +170,7 @@ test.describe('the sandbox Link flow, embedded by the core SDK', () => {
     await waitForStatus(page, 'ready')
     const frame = page.frameLocator('iframe')
     await frame.getByRole('button', { name: 'Continue' }).click()
-    const code = await latestCode(request, contact)
+    const code = await otpFor(contact)
     const wrong = code === '000000' ? '111111' : '000000'
     const input = frame.getByLabel('One-time code')
     await input.fill(wrong)
@@ -246,7 +232,6 @@ test.describe('the sandbox Link flow, embedded by the core SDK', () => {
 test.describe('the identity step with a camera', () => {
   test('a KYC request passes with the fake camera: identity first, then the credential', async ({
     page,
-    request,
   }) => {
     const contact = uniqueContact('kyc')
     const created = await createRequest({
@@ -261,7 +246,7 @@ test.describe('the identity step with a camera', () => {
     await expect(
       frame.getByText('You will also verify your identity with your camera.'),
     ).toBeVisible()
-    await passCode(frame, request, contact)
+    await passCode(frame, contact)
     await expect(frame.getByRole('heading', { name: 'Verify your identity' })).toBeFocused()
     await frame.getByRole('button', { name: 'Turn on camera' }).click()
     await expect(frame.getByLabel('Camera preview')).toBeVisible()

@@ -31,7 +31,7 @@ function linkFrameUrl(page: Page): string {
 
 test.describe('the Link page cannot be framed outside the allowlist', () => {
   test('an allowed host origin frames it and sees the flow', async ({ page }) => {
-    const created = await createSandboxRequest('frame-ok', 'Visible consent')
+    const created = await createSandboxRequest('Visible consent', 'frame-ok')
     // The same framing page, served from an allowed origin.
     await page.goto(
       `${HOST}/attacker.html?host=${encodeURIComponent(await frameUrl(created.link))}`,
@@ -44,7 +44,7 @@ test.describe('the Link page cannot be framed outside the allowlist', () => {
   test('a hostile origin framing it with an allowed postMessageOrigin gets nothing', async ({
     page,
   }) => {
-    const created = await createSandboxRequest('frame-hostile', 'Hidden consent')
+    const created = await createSandboxRequest('Hidden consent', 'frame-hostile')
     const responses: number[] = []
     page.on('response', (response) => {
       if (LINK_PAGE.test(response.url())) responses.push(response.status())
@@ -61,7 +61,7 @@ test.describe('the Link page cannot be framed outside the allowlist', () => {
   test('a hostile page framing an allowed host page: the nested Link frame is refused', async ({
     page,
   }) => {
-    const created = await createSandboxRequest('frame-nested', 'Nested consent')
+    const created = await createSandboxRequest('Nested consent', 'frame-nested')
     const host = hostUrl([created.link], { loadTimeoutMs: '4000' })
     await page.goto(`${ATTACKER}/attacker.html?host=${encodeURIComponent(host)}`)
     const victim = page.frame({ url: /localhost:5180\/host\.html/ })!
@@ -89,7 +89,7 @@ test.describe('the Link page cannot be framed outside the allowlist', () => {
   })
 
   test('the browser receives a strict policy with the Link page', async ({ page }) => {
-    const created = await createSandboxRequest('frame-headers')
+    const created = await createSandboxRequest('Share my profile', 'frame-headers')
     const response = await page.goto(await frameUrl(created.link))
     const headers = response!.headers()
     const csp = Object.fromEntries(

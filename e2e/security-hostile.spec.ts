@@ -7,7 +7,13 @@
 import { expect, test } from '@playwright/test'
 import type { Page } from '@playwright/test'
 import { ATTACKER, HOST, hostUrl, testLink, waitForStatus } from './support'
-import { approve, callbacksOf, createSandboxRequest, frameParams, logOf } from './securitySupport'
+import {
+  approveInFrame,
+  callbacksOf,
+  createSandboxRequest,
+  frameParams,
+  logOf,
+} from './securitySupport'
 
 /** Runs `open` in the attacker page and returns the window it opened, as a Playwright page. */
 async function openFrom(attacker: Page, url: string): Promise<Page> {
@@ -93,9 +99,8 @@ test.describe('a hostile page cannot forge or steal a decision', () => {
 
   test('the sandbox flow in a window the attacker opened: forgeries fail, a stolen link cannot decide', async ({
     page,
-    request,
   }) => {
-    const created = await createSandboxRequest('hostile-sandbox', 'Real consent')
+    const created = await createSandboxRequest('Real consent', 'hostile-sandbox')
     await page.goto(`${ATTACKER}/attacker.html`)
     const host = await openFrom(page, hostUrl([created.link]))
     await waitForStatus(host, 'ready')
@@ -126,12 +131,12 @@ test.describe('a hostile page cannot forge or steal a decision', () => {
     expect(await host.evaluate(() => window.hostStatus)).toBe('ready')
     expect(await callbacksOf(host)).toEqual(['onReady'])
 
-    await approve(host.frameLocator('iframe'), request, created.contact)
+    await approveInFrame(host.frameLocator('iframe'), created.contact)
     await waitForStatus(host, 'completed')
     expect(await callbacksOf(host)).toEqual(['onReady', 'onDecision', 'onSuccess'])
     const [decision] = await logOf(host, 'onDecision')
     expect(decision?.data).toMatchObject({
-      requestId: created.id,
+      requestId: created.requestId,
       credential: { name: 'Real consent', status: 'ACTIVE' },
       decision: { action: 'accept' },
     })
