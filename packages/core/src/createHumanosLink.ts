@@ -1,4 +1,4 @@
-import { HumanosLinkError, isFrameErrorCode } from './errors.js'
+import { HumanosLinkError, isFrameErrorCode, misuse } from './errors.js'
 import type { ErrorCode } from './errors.js'
 import { buildFrameUrl } from './frameUrl.js'
 import { createFrameView } from './frameView.js'
@@ -38,8 +38,8 @@ type SummaryField = (typeof SUMMARY_FIELDS)[number]
  */
 export function createHumanosLink(input: HumanosLinkOptions): HumanosLinkHandle {
   if (typeof document === 'undefined') {
-    throw new TypeError(
-      'Humanos Link: createHumanosLink needs a browser. Call it from an effect or event handler, not during server rendering.',
+    misuse(
+      'createHumanosLink needs a browser. Call it from an effect or event handler, not during server rendering.',
     )
   }
   const { options, link } = validateOptions(input)

@@ -74,6 +74,14 @@ export class HumanosLinkError extends Error {
   }
 }
 
+/**
+ * Throws the SDK's answer to API misuse: a `TypeError` whose message starts with
+ * "Humanos Link:" and says what was wrong and what to do.
+ */
+export function misuse(message: string): never {
+  throw new TypeError(`Humanos Link: ${message}`)
+}
+
 /** The one message every decryption failure carries: it must not reveal which check failed. */
 export const DECRYPTION_FAILED_MESSAGE = 'The result could not be decrypted.'
 

@@ -1,3 +1,4 @@
+import { misuse } from './errors.js'
 import type { LinkLanguage, LinkMode, LinkTheme } from './protocol/constants.js'
 
 /** A Link URL taken apart: where the frame lives and which session it shows. */
@@ -9,7 +10,7 @@ export interface ParsedLink {
 }
 
 function invalidLink(problem: string): never {
-  throw new TypeError(`Humanos Link: \`link\` ${problem}`)
+  return misuse(`\`link\` ${problem}`)
 }
 
 /**

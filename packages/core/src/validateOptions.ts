@@ -1,3 +1,4 @@
+import { misuse } from './errors.js'
 import { parseLink } from './frameUrl.js'
 import type { ParsedLink } from './frameUrl.js'
 import type { HumanosLinkOptions } from './options.js'
@@ -37,10 +38,6 @@ const describe = (value: unknown) =>
       ? `a value of type ${typeof value}`
       : String(value)
 
-function fail(message: string): never {
-  throw new TypeError(`Humanos Link: ${message}`)
-}
-
 /**
  * Checks the options of `createHumanosLink` and throws a `TypeError` that says what is wrong
  * and how to fix it. Misuse is reported at once, never later as a flow error.
@@ -50,19 +47,21 @@ export function validateOptions(options: unknown): {
   link: ParsedLink
 } {
   if (!isObject(options)) {
-    fail('createHumanosLink needs an options object, like createHumanosLink({ link, container }).')
+    misuse(
+      'createHumanosLink needs an options object, like createHumanosLink({ link, container }).',
+    )
   }
   const given = options as unknown as HumanosLinkOptions
   const link = parseLink(given.link)
   for (const [name, rule, expected] of OPTION_RULES) {
     const value = given[name]
     if (value !== undefined && !matches(value, rule)) {
-      fail(`\`${name}\` must be ${expected}, got ${describe(value)}.`)
+      misuse(`\`${name}\` must be ${expected}, got ${describe(value)}.`)
     }
   }
   const mode = given.mode ?? 'inline'
   if (mode === 'inline' && !given.container) {
-    fail(
+    misuse(
       'inline mode needs `container`, the element to render the flow into (or use mode "modal").',
     )
   }
