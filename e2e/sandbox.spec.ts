@@ -227,6 +227,29 @@ test.describe('the sandbox Link flow, embedded by the core SDK', () => {
     const overflow = await frame.locator('html').evaluate((el) => el.scrollWidth - el.clientWidth)
     expect(overflow).toBeLessThanOrEqual(0)
   })
+
+  test('without a theme follows the system colour scheme; an explicit theme overrides it', async ({
+    page,
+  }) => {
+    const created = await createRequest({
+      contacts: [uniqueContact('scheme')],
+      credentials: [{ type: 'CONSENT', name: 'Colour check' }],
+    })
+    const link = created.subjects[0]!.link
+    const cases: [theme: string | null, system: 'light' | 'dark', background: string][] = [
+      [null, 'dark', 'rgb(18, 20, 24)'],
+      [null, 'light', 'rgb(255, 255, 255)'],
+      ['light', 'dark', 'rgb(255, 255, 255)'],
+    ]
+    for (const [theme, system, background] of cases) {
+      await page.emulateMedia({ colorScheme: system })
+      await page.goto(hostUrl([link], theme ? { theme } : {}))
+      await waitForStatus(page, 'ready')
+      const body = page.frameLocator('iframe').locator('body')
+      const shown = await body.evaluate((el) => getComputedStyle(el).backgroundColor)
+      expect(shown, `theme ${theme ?? 'auto'}, system ${system}`).toBe(background)
+    }
+  })
 })
 
 test.describe('the identity step with a camera', () => {
