@@ -1,25 +1,8 @@
 import { generateHostKeyPair } from '@humanos-link/core'
-import type { HostKeyPair } from '@humanos-link/core'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { TEST_HOST as HOST, linkPageClient } from '../testing/linkPageClient'
-import { startTestSandbox } from '../testing/testSandbox'
-import type { TestSandbox } from '../testing/testSandbox'
+import { describe, expect, it } from 'vitest'
+import { TEST_HOST as HOST, useLinkPageSandbox } from '../testing/linkPageClient'
 
-let t: TestSandbox
-let keys: HostKeyPair
-let client: ReturnType<typeof linkPageClient>
-const createRequest = (body?: Record<string, unknown>) => client.createRequest(body)
-const open = (link: string, params?: Record<string, string>) => client.open(link, params)
-const codeFor = (sessionId: string) => client.codeFor(sessionId)
-const page = (sessionId: string, path: string, body: Record<string, unknown>) =>
-  client.page(sessionId, path, body)
-
-beforeAll(async () => {
-  t = await startTestSandbox({ otpResendCooldownMs: 60_000 })
-  keys = await generateHostKeyPair()
-  client = linkPageClient(t, keys)
-})
-afterAll(() => t.close())
+const { ctx, createRequest, open, codeFor, page } = useLinkPageSandbox()
 
 describe('GET /link/:sessionId', () => {
   it('serves the flow with a strict CSP, no inline script and the allowed frame ancestors', async () => {
@@ -42,7 +25,7 @@ describe('GET /link/:sessionId', () => {
     // Every postMessage call names the host origin; none can address '*'.
     const calls: string[] = []
     for (const file of ['main.js', 'messenger.js', 'pageApi.js', 'camera.js']) {
-      const script = await fetch(`${t.url}/assets/link/${file}`)
+      const script = await fetch(`${ctx.t.url}/assets/link/${file}`)
       expect(script.status).toBe(200)
       expect(script.headers.get('content-type')).toMatch(/^text\/javascript/)
       const source = await script.text()
@@ -74,7 +57,7 @@ describe('GET /link/:sessionId', () => {
   it('answers an origin outside the allowlist with origin_not_allowed, addressed to that origin only', async () => {
     const { link } = await createRequest()
     const { res, boot, html } = await open(link, {
-      pubKey: keys.publicKey,
+      pubKey: ctx.keys.publicKey,
       postMessageOrigin: 'http://127.0.0.1:5182',
     })
     expect(res.status).toBe(403)
@@ -90,7 +73,7 @@ describe('GET /link/:sessionId', () => {
     )
     expect(html).not.toContain('Share my profile')
     const malformed = await open(link, {
-      pubKey: keys.publicKey,
+      pubKey: ctx.keys.publicKey,
       postMessageOrigin: 'http://localhost:5173/path',
     })
     expect(malformed.boot).toMatchObject({ code: 'origin_not_allowed', origin: null })
@@ -103,7 +86,7 @@ describe('GET /link/:sessionId', () => {
       'invalid_pub_key',
     )
     expect((await open(link, { postMessageOrigin: HOST })).boot.code).toBe('invalid_pub_key')
-    const registered = await createRequest({ pubKey: keys.publicKey })
+    const registered = await createRequest({ pubKey: ctx.keys.publicKey })
     const other = await generateHostKeyPair()
     const mismatch = await open(registered.link, {
       pubKey: other.publicKey,
@@ -114,16 +97,16 @@ describe('GET /link/:sessionId', () => {
   })
 
   it('reports a missing, canceled, answered or locked session', async () => {
-    expect((await open(`${t.url}/link/nope`)).boot).toMatchObject({
+    expect((await open(`${ctx.t.url}/link/nope`)).boot).toMatchObject({
       code: 'session_not_found',
       sessionId: 'nope',
       origin: HOST,
     })
     const canceled = await createRequest()
-    await t.api('DELETE', `/request/${canceled.id}`)
+    await ctx.t.api('DELETE', `/request/${canceled.id}`)
     expect((await open(canceled.link)).boot.code).toBe('session_canceled')
     const answered = await createRequest()
-    await t.post(`/_sandbox/sessions/${answered.sessionId}/decide`, { action: 'reject' })
+    await ctx.t.post(`/_sandbox/sessions/${answered.sessionId}/decide`, { action: 'reject' })
     expect((await open(answered.link)).boot.code).toBe('session_expired')
     const locked = await createRequest()
     const { boot } = await open(locked.link)
@@ -141,11 +124,11 @@ describe('GET /link/:sessionId', () => {
     const { link } = await createRequest({ language: 'PRT' })
     expect((await open(link)).html).toMatch(/<html\s+lang="pt"/)
     expect(
-      (await open(link, { pubKey: keys.publicKey, postMessageOrigin: HOST, lang: 'ENG' })).html,
+      (await open(link, { pubKey: ctx.keys.publicKey, postMessageOrigin: HOST, lang: 'ENG' })).html,
     ).toMatch(/<html\s+lang="en"/)
     const english = await createRequest()
     const pt = await open(english.link, {
-      pubKey: keys.publicKey,
+      pubKey: ctx.keys.publicKey,
       postMessageOrigin: HOST,
       lang: 'PRT',
       theme: 'dark',
@@ -153,8 +136,13 @@ describe('GET /link/:sessionId', () => {
     expect(pt.html).toContain('É-lhe pedido que aprove o seguinte')
     expect(pt.html).toContain('data-theme="dark"')
     expect(
-      (await open(english.link, { pubKey: keys.publicKey, postMessageOrigin: HOST, lang: 'DEU' }))
-        .html,
+      (
+        await open(english.link, {
+          pubKey: ctx.keys.publicKey,
+          postMessageOrigin: HOST,
+          lang: 'DEU',
+        })
+      ).html,
     ).toMatch(/<html\s+lang="en"/)
   })
 })

@@ -1,26 +1,10 @@
 import { generateHostKeyPair, openResult } from '@humanos-link/core'
-import type { HostKeyPair } from '@humanos-link/core'
 import { createRemoteJWKSet, decodeProtectedHeader, jwtVerify } from 'jose'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { TEST_HOST as HOST, linkPageClient } from '../testing/linkPageClient'
+import { describe, expect, it } from 'vitest'
+import { TEST_HOST as HOST, useLinkPageSandbox } from '../testing/linkPageClient'
 import { requestBody, startTestSandbox } from '../testing/testSandbox'
-import type { TestSandbox } from '../testing/testSandbox'
 
-let t: TestSandbox
-let keys: HostKeyPair
-let client: ReturnType<typeof linkPageClient>
-const createRequest = (body?: Record<string, unknown>) => client.createRequest(body)
-const open = (link: string, params?: Record<string, string>) => client.open(link, params)
-const codeFor = (sessionId: string) => client.codeFor(sessionId)
-const page = (sessionId: string, path: string, body: Record<string, unknown>) =>
-  client.page(sessionId, path, body)
-
-beforeAll(async () => {
-  t = await startTestSandbox({ otpResendCooldownMs: 60_000 })
-  keys = await generateHostKeyPair()
-  client = linkPageClient(t, keys)
-})
-afterAll(() => t.close())
+const { ctx, createRequest, open, codeFor, page } = useLinkPageSandbox()
 
 describe('the page endpoints', () => {
   it('verifies the code, then seals one result per credential that only the host can open', async () => {
@@ -54,7 +38,7 @@ describe('the page endpoints', () => {
     expect(decided.status).toBe(200)
     const messages = decided.json.messages as Array<Record<string, unknown>>
     expect(messages).toHaveLength(2)
-    const jwks = createRemoteJWKSet(new URL(`${t.url}/.well-known/jwks.json`))
+    const jwks = createRemoteJWKSet(new URL(`${ctx.t.url}/.well-known/jwks.json`))
     const payloads = []
     for (const message of messages) {
       expect(message).toMatchObject({ ns: 'humanos-link', v: 1, type: 'result', sessionId })
@@ -63,7 +47,7 @@ describe('the page endpoints', () => {
         origin: HOST,
         id: message.id as string,
         ts: message.ts as number,
-        privateKey: keys.privateKey,
+        privateKey: ctx.keys.privateKey,
       })) as Record<string, any> // eslint-disable-line @typescript-eslint/no-explicit-any -- checked below
       payloads.push(payload)
       expect(payload).toMatchObject({
@@ -73,7 +57,7 @@ describe('the page endpoints', () => {
         credential: { status: 'ACTIVE' },
       })
       const { payload: claims, protectedHeader } = await jwtVerify(payload.attestation, jwks, {
-        issuer: t.url,
+        issuer: ctx.t.url,
         audience: HOST,
       })
       expect(protectedHeader).toMatchObject({ alg: 'ES256', kid: expect.any(String) })
@@ -128,7 +112,7 @@ describe('the page endpoints', () => {
   it('refuses a resend during the cool-down, with Retry-After', async () => {
     const { link, sessionId } = await createRequest()
     const { boot } = await open(link)
-    const res = await fetch(`${t.url}/link/${sessionId}/otp/resend`, {
+    const res = await fetch(`${ctx.t.url}/link/${sessionId}/otp/resend`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ frame: boot.frame }),
@@ -142,7 +126,7 @@ describe('the page endpoints', () => {
     try {
       const created = await quick.api('POST', '/request', { body: requestBody() })
       const sessionId = created.json.subjects[0].link.split('/').pop()
-      const url = `${created.json.subjects[0].link}?pubKey=${encodeURIComponent(keys.publicKey)}&postMessageOrigin=${encodeURIComponent(HOST)}`
+      const url = `${created.json.subjects[0].link}?pubKey=${encodeURIComponent(ctx.keys.publicKey)}&postMessageOrigin=${encodeURIComponent(HOST)}`
       const html = await fetch(url).then((r) => r.text())
       const frame = JSON.parse(/id="link-boot">(.*?)<\/script>/s.exec(html)![1]!).frame
       const outbox = () => fetch(`${quick.url}/_sandbox/outbox`).then((r) => r.json())
@@ -169,7 +153,7 @@ describe('the page endpoints', () => {
     const { boot } = await open(a.link)
     const res = await page(b.sessionId, '/otp/verify', { frame: boot.frame, code: '123456' })
     expect(res).toMatchObject({ status: 403, json: { code: 'invalid_frame' } })
-    const form = await fetch(`${t.url}/link/${a.sessionId}/otp/verify`, {
+    const form = await fetch(`${ctx.t.url}/link/${a.sessionId}/otp/verify`, {
       method: 'POST',
       headers: { 'content-type': 'application/x-www-form-urlencoded' },
       body: `frame=${boot.frame}&code=123456`,
@@ -185,7 +169,7 @@ describe('the page endpoints', () => {
     await page(sessionId, '/otp/verify', { frame: boot.frame, code: await codeFor(sessionId) })
     const decided = await page(sessionId, '/decision', { frame: boot.frame, action: 'reject' })
     expect(decided.json.messages).toEqual([])
-    expect((await t.api('GET', `/request/${id}`)).json.credentials[0].status).toBe('REJECTED')
+    expect((await ctx.t.api('GET', `/request/${id}`)).json.credentials[0].status).toBe('REJECTED')
   })
 })
 
@@ -220,7 +204,7 @@ describe('the identity step (KYC)', () => {
       origin: HOST,
       id: message.id,
       ts: message.ts,
-      privateKey: keys.privateKey,
+      privateKey: ctx.keys.privateKey,
     })) as Record<string, unknown>
     expect(payload).toMatchObject({
       eventType: 'identity',

@@ -1,8 +1,9 @@
 // Helpers for tests of the Link page over HTTP: open a link as a host would, read the boot data
 // the page script would read, and call the page's own endpoints.
+import { generateHostKeyPair } from '@humanos-link/core'
 import type { HostKeyPair } from '@humanos-link/core'
-import { expect } from 'vitest'
-import { requestBody } from './testSandbox'
+import { afterAll, beforeAll, expect } from 'vitest'
+import { requestBody, startTestSandbox } from './testSandbox'
 import type { TestSandbox } from './testSandbox'
 
 /** The host origin the Link page tests embed from (on the default allowlist). */
@@ -51,4 +52,30 @@ export function linkPageClient(t: TestSandbox, keys: HostKeyPair) {
     t.post(`/link/${sessionId}${path}`, body)
 
   return { createRequest, open, codeFor, page }
+}
+
+/** What {@link linkPageClient} returns. */
+export type LinkPageClient = ReturnType<typeof linkPageClient>
+
+/**
+ * The shared setup of a Link page test file: before its tests, one sandbox (a resend allowed
+ * once a minute) and a host key pair; after them, the sandbox stopped. `ctx.t` and `ctx.keys`
+ * exist once `beforeAll` has run; the client's calls can be used from the tests directly.
+ */
+export function useLinkPageSandbox() {
+  const ctx = {} as { t: TestSandbox; keys: HostKeyPair; client: LinkPageClient }
+  beforeAll(async () => {
+    ctx.t = await startTestSandbox({ otpResendCooldownMs: 60_000 })
+    ctx.keys = await generateHostKeyPair()
+    ctx.client = linkPageClient(ctx.t, ctx.keys)
+  })
+  afterAll(() => ctx.t.close())
+  return {
+    ctx,
+    createRequest: (body?: Record<string, unknown>) => ctx.client.createRequest(body),
+    open: (link: string, params?: Record<string, string>) => ctx.client.open(link, params),
+    codeFor: (sessionId: string) => ctx.client.codeFor(sessionId),
+    page: (sessionId: string, path: string, body: Record<string, unknown>) =>
+      ctx.client.page(sessionId, path, body),
+  }
 }
