@@ -94,6 +94,22 @@ const BODIES: { readonly [T in LinkMessageType]: Shape } = {
   error: { code: 'string', message: 'string' },
 }
 
+/** The envelope every message carries (spec section 5). */
+const ENVELOPE: Shape = {
+  ns: [PROTOCOL_NAMESPACE],
+  v: [PROTOCOL_VERSION],
+  type: 'string',
+  sessionId: 'string',
+  id: isNonEmptyString,
+  ts: 'number',
+}
+
+// Envelope plus body, per type, built once: checking a message allocates nothing.
+const MESSAGE_SHAPES = /* @__PURE__ */ (() =>
+  Object.fromEntries(
+    Object.entries(BODIES).map(([type, body]) => [type, { ...ENVELOPE, ...body }]),
+  ))() as { readonly [T in LinkMessageType]: Shape }
+
 /**
  * True when `value` is a well-formed Link message of protocol version 1: the envelope fields of
  * spec section 5 with the right types, and exactly the body of its `type`.
@@ -102,16 +118,8 @@ export function isLinkMessage(value: unknown): value is LinkMessage {
   const type = isObject(value) ? value.type : undefined
   return (
     typeof type === 'string' &&
-    Object.hasOwn(BODIES, type) &&
-    matchesExactly(value, {
-      ns: [PROTOCOL_NAMESPACE],
-      v: [PROTOCOL_VERSION],
-      type: 'string',
-      sessionId: 'string',
-      id: isNonEmptyString,
-      ts: 'number',
-      ...BODIES[type as LinkMessageType],
-    })
+    Object.hasOwn(MESSAGE_SHAPES, type) &&
+    matchesExactly(value, MESSAGE_SHAPES[type as LinkMessageType])
   )
 }
 
