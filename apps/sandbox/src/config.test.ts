@@ -7,7 +7,12 @@ describe('loadSandboxConfig', () => {
     expect(config).toMatchObject({
       host: '127.0.0.1',
       port: 4010,
-      allowedOrigins: ['http://localhost:5173', 'http://127.0.0.1:5173'],
+      allowedOrigins: expect.arrayContaining([
+        'http://localhost:3000',
+        'http://127.0.0.1:3000',
+        'http://localhost:5173',
+        'http://127.0.0.1:5173',
+      ]),
       webhookUrl: null,
       showCodes: true,
       logRequests: true,

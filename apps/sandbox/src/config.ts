@@ -11,6 +11,18 @@ export const DEFAULT_DATA_FILE = path.join(
   'sandbox.sqlite',
 )
 
+/**
+ * The dev servers a new project most likely runs on, as `localhost` and `127.0.0.1`: Next.js,
+ * Express and most Node servers (3000), Vite (5173) and its preview (4173), and 8080. Only
+ * loopback `http:` origins, so the default lets no deployed site in.
+ */
+export const DEFAULT_ALLOWED_ORIGINS: readonly string[] = Object.freeze(
+  [3000, 5173, 4173, 8080].flatMap((port) => [
+    `http://localhost:${port}`,
+    `http://127.0.0.1:${port}`,
+  ]),
+)
+
 /** Everything the sandbox can be configured with. Durations are in milliseconds. */
 export interface SandboxConfig {
   /** Interface to listen on (`HOST`). */
@@ -71,7 +83,7 @@ export const DEFAULT_CONFIG: Readonly<SandboxConfig> = Object.freeze({
   publicUrl: null,
   apiKey: 'sandbox-api-key',
   signatureSecret: 'sandbox-signature-secret',
-  allowedOrigins: ['http://localhost:5173', 'http://127.0.0.1:5173'],
+  allowedOrigins: [...DEFAULT_ALLOWED_ORIGINS],
   webhookUrl: null,
   webhookSignatureSecret: 'sandbox-webhook-signature-secret',
   webhookEncryptionSecret: 'c2FuZGJveC13ZWJob29rLWVuY3J5cHRpb24tc2VjcmV0',

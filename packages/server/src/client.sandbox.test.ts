@@ -98,6 +98,10 @@ describe('client against the sandbox', () => {
     const detail = await client.getRequest(created.id)
     expect(detail.id).toBe(created.id)
     expect(detail.credentials.map((c) => [c.id, c.status])).toEqual([[credentialId, 'DRAFT']])
+    expect(detail.status).toBe('PENDING')
+    expect(detail.subjects.map((s) => [s.contact, s.status])).toEqual([
+      [created.subjects[0]!.contact, 'PENDING'],
+    ])
 
     const page = await client.listRequests({ internalId: 'flow-1', pageSize: 5 })
     expect(page.data.map((r) => r.id)).toEqual([created.id])

@@ -89,7 +89,7 @@ describe('createHumanosClient: signing and headers', () => {
   })
 
   it('keeps a path prefix of baseUrl and pins another API-Version on request', async () => {
-    const detail = { id: 'r', credentials: [] }
+    const detail = { id: 'r', subjects: [], credentials: [] }
     server = await startServer((_req, res) => json(res, 200, detail))
     const client = createHumanosClient({
       apiKey: 'k',
@@ -265,11 +265,15 @@ describe('createHumanosClient: timeouts and aborts', () => {
   it('abandons an attempt after timeoutMs and retries it', async () => {
     const { client, requests } = await clientFor(
       (_req, res, i) => {
-        if (i > 0) json(res, 200, { id: 'r', credentials: [] })
+        if (i > 0) json(res, 200, { id: 'r', subjects: [], credentials: [] })
       },
       { timeoutMs: 200 },
     )
-    await expect(client.getRequest('r')).resolves.toEqual({ id: 'r', credentials: [] })
+    await expect(client.getRequest('r')).resolves.toEqual({
+      id: 'r',
+      subjects: [],
+      credentials: [],
+    })
     expect(requests).toHaveLength(2)
   })
 

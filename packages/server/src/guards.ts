@@ -60,8 +60,18 @@ export function isCredential(v: unknown): v is Credential {
   )
 }
 
+function isRequestSubject(v: unknown): v is RequestDetail['subjects'][number] {
+  return isObj(v) && isStr(v.contact) && isStr(v.id)
+}
+
 export function isRequestDetail(v: unknown): v is RequestDetail {
-  return isObj(v) && isStr(v.id) && isArrayOf(v.credentials, isCredential)
+  return (
+    isObj(v) &&
+    isStr(v.id) &&
+    isArrayOf(v.credentials, isCredential) &&
+    isArrayOf(v.subjects, isRequestSubject) &&
+    (v.status === undefined || isStr(v.status))
+  )
 }
 
 export function isRequestPage(v: unknown): v is Page<RequestSummary> {

@@ -76,9 +76,39 @@ export interface Credential {
   [field: string]: unknown
 }
 
-/** Answer of `GET /request/:requestId`. The spec lists only `credentials` for certain. */
+/**
+ * Where a request stands as a whole: `PENDING` until every subject has answered (`COMPLETED`),
+ * unless it is `CANCELED` or its Link sessions `EXPIRED` first.
+ */
+export type RequestStatus = 'PENDING' | 'COMPLETED' | 'EXPIRED' | 'CANCELED'
+
+/** Where one subject's Link session stands; `LOCKED` after too many wrong codes. */
+export type SubjectStatus = 'PENDING' | 'COMPLETED' | 'EXPIRED' | 'CANCELED' | 'LOCKED'
+
+/** One subject (contact) of a request, as `GET /request/:requestId` returns it. */
+export interface RequestSubject {
+  contact: string
+  /** The user's DID. */
+  id: string
+  /** Its Link URL `<L>/link/<sessionId>`. */
+  link?: string
+  status?: SubjectStatus
+  internalId?: string
+  /** `NONE`, `KYC` or `HUMANOS`. */
+  identityStatus?: string
+  /** The identity check's result, once there is one. */
+  identity?: unknown
+  [field: string]: unknown
+}
+
+/**
+ * Answer of `GET /request/:requestId`. The spec is certain of `credentials` and the subjects'
+ * `contact` and `id`; `status` and the subjects' `status` are what the sandbox answers.
+ */
 export interface RequestDetail {
   id: string
+  status?: RequestStatus
+  subjects: RequestSubject[]
   credentials: Credential[]
   [field: string]: unknown
 }

@@ -116,14 +116,38 @@ describe('verifyAttestation', () => {
     expect(result.decision).toEqual(decision)
   })
 
-  it('refuses a token for another audience', async () => {
+  it('refuses a token for another audience, naming both and what to pass', async () => {
     const jws = await attestation(claims(), { aud: 'https://evil.example' })
-    expect(await reason(verifyAttestation(jws, options()))).toBe('wrong_audience')
+    const error = await verifyAttestation(jws, options()).catch((e: unknown) => e)
+    expect(error).toMatchObject({ reason: 'wrong_audience' })
+    expect((error as Error).message).toContain('"https://evil.example"')
+    expect((error as Error).message).toContain(`"${AUDIENCE}"`)
+    expect((error as Error).message).toContain('postMessageOrigin')
   })
 
-  it('refuses a token from another issuer', async () => {
+  it('refuses a token from another issuer, naming both and what to pass', async () => {
     const jws = await attestation(claims(), { iss: 'https://evil.example' })
-    expect(await reason(verifyAttestation(jws, options()))).toBe('wrong_issuer')
+    const error = await verifyAttestation(jws, options()).catch((e: unknown) => e)
+    expect(error).toMatchObject({ reason: 'wrong_issuer' })
+    expect((error as Error).message).toContain('"https://evil.example"')
+    expect((error as Error).message).toContain(`"${ISSUER}"`)
+  })
+
+  it('accepts an issuer and an audience written with a trailing slash', async () => {
+    const jws = await attestation()
+    await expect(
+      verifyAttestation(jws, options({ issuer: `${ISSUER}/`, audience: `${AUDIENCE}/` })),
+    ).resolves.toMatchObject({ requestId: 'req_1' })
+  })
+
+  it('says to pass payload.attestation when given the whole result payload', async () => {
+    const payload = { eventType: 'credential', attestation: await attestation() }
+    const call = verifyAttestation(payload as unknown as string, options())
+    await expect(call).rejects.toThrow(TypeError)
+    await expect(call).rejects.toThrow(/payload\.attestation/)
+    await expect(verifyAttestation(undefined as unknown as string, options())).rejects.toThrow(
+      /got undefined/,
+    )
   })
 
   it('refuses an expired token, unless within the allowed clock tolerance', async () => {

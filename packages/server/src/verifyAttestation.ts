@@ -127,17 +127,25 @@ function keySource(options: VerifyAttestationOptions): JWTVerifyGetKey {
     : localKeys(options.jwks as JSONWebKeySet)
 }
 
+// The client accepts a base URL with a trailing '/', so the issuer (that same base URL) and the
+// audience (an origin, which never ends in '/') do too: a copied `http://host/` must not fail.
+function withoutTrailingSlash(value: string): string {
+  return value.replace(/\/+$/, '')
+}
+
 function checkOptions(options: VerifyAttestationOptions) {
   if (typeof options !== 'object' || options === null) {
     throw new TypeError('verifyAttestation: options must be an object')
   }
-  const { audience, issuer, replayStore, clockToleranceMs = 0 } = options
-  const audiences = Array.isArray(audience) ? audience : [audience]
+  const { replayStore, clockToleranceMs = 0 } = options
+  const audiences = Array.isArray(options.audience) ? options.audience : [options.audience]
   if (audiences.length === 0 || !audiences.every((a) => isStr(a) && a.length > 0)) {
     throw new TypeError('verifyAttestation: audience must be a non-empty string (or strings)')
   }
-  if (!isStr(issuer) || issuer.length === 0)
+  if (!isStr(options.issuer) || options.issuer.length === 0)
     throw new TypeError('verifyAttestation: issuer must be a non-empty string')
+  const audience = audiences.map(withoutTrailingSlash)
+  const issuer = withoutTrailingSlash(options.issuer)
   if (replayStore !== undefined && typeof replayStore?.markUsed !== 'function') {
     throw new TypeError(
       'verifyAttestation: replayStore must have a markUsed(jti, expiresAt) method',
@@ -169,7 +177,35 @@ function isAttestationClaims(p: JWTPayload): p is JWTPayload & AttestationClaims
   return p.eventType === 'identity' && isIdentityDecision(p.decision)
 }
 
-function toAttestationError(error: unknown): unknown {
+function shown(value: unknown): string {
+  if (Array.isArray(value)) return value.map(shown).join(', ')
+  return typeof value === 'string' ? `"${value}"` : 'none'
+}
+
+function claimMismatch(
+  error: errors.JWTClaimValidationFailed,
+  expected: { issuer: string; audience: string[] },
+) {
+  const wrap = (reason: AttestationError['reason'], message: string) =>
+    new AttestationError(reason, message, { cause: error })
+  if (error.claim === 'iss') {
+    return wrap(
+      'wrong_issuer',
+      `The attestation was issued by ${shown(error.payload.iss)}, but issuer is ${shown(expected.issuer)}. ` +
+        'Pass the base URL of the Humanos API your server calls as issuer.',
+    )
+  }
+  return wrap(
+    'wrong_audience',
+    `The attestation is meant for ${shown(error.payload.aud)}, but audience is ${shown(expected.audience)}. ` +
+      'Pass the origin of the page that hosts the Link frame (its postMessageOrigin) as audience.',
+  )
+}
+
+function toAttestationError(
+  error: unknown,
+  expected: { issuer: string; audience: string[] },
+): unknown {
   if (error instanceof AttestationError) return error
   if (error instanceof JwksUnavailable) {
     return new AttestationError('jwks_unavailable', error.message, { cause: error.cause })
@@ -178,10 +214,7 @@ function toAttestationError(error: unknown): unknown {
     new AttestationError(reason, message, { cause: error })
   if (error instanceof errors.JWTExpired) return wrap('expired', 'The attestation has expired')
   if (error instanceof errors.JWTClaimValidationFailed) {
-    if (error.claim === 'iss')
-      return wrap('wrong_issuer', 'The attestation was issued by someone else')
-    if (error.claim === 'aud')
-      return wrap('wrong_audience', 'The attestation is meant for another audience')
+    if (error.claim === 'iss' || error.claim === 'aud') return claimMismatch(error, expected)
     if (error.claim === 'nbf') return wrap('not_yet_valid', 'The attestation is not valid yet')
     return wrap('invalid_claims', `The attestation's claims are invalid: ${error.message}`)
   }
@@ -210,6 +243,28 @@ function protectedHeader(jws: string) {
   }
 }
 
+// Handing over the whole Link result (or webhook event) is the easy mistake: it is a misuse of
+// the API, so a TypeError that says what to pass, not a verification failure.
+function checkToken(jws: unknown): asserts jws is string {
+  if (typeof jws === 'object' && jws !== null && 'attestation' in jws) {
+    throw new TypeError(
+      'verifyAttestation: got the result payload object, not its attestation. ' +
+        'Pass payload.attestation (the compact JWS string) as the first argument.',
+    )
+  }
+  if (typeof jws !== 'string') {
+    throw new TypeError(
+      `verifyAttestation: the attestation must be the compact JWS string (payload.attestation), got ${jws === null ? 'null' : typeof jws}`,
+    )
+  }
+  if (jws.length === 0) {
+    throw new AttestationError(
+      'malformed',
+      'The attestation is empty: pass payload.attestation exactly as the browser received it',
+    )
+  }
+}
+
 /**
  * Verifies an attestation from a Link result (or a webhook) and returns its decision claims.
  *
@@ -220,15 +275,15 @@ function protectedHeader(jws: string) {
  * @throws AttestationError with a `reason`: `malformed`, `bad_signature`, `unknown_key`,
  *   `jwks_unavailable`, `wrong_issuer`, `wrong_audience`, `expired`, `not_yet_valid`,
  *   `invalid_claims`, `replayed`.
- * @throws TypeError for invalid options.
+ * @throws TypeError for invalid options, or when `jws` is not a string (for example the whole
+ *   result payload instead of its `attestation`).
  */
 export async function verifyAttestation(
   jws: string,
   options: VerifyAttestationOptions,
 ): Promise<AttestationClaims> {
   const opts = checkOptions(options)
-  if (typeof jws !== 'string' || jws.length === 0)
-    throw new AttestationError('malformed', 'The attestation is empty')
+  checkToken(jws)
   try {
     const header = protectedHeader(jws)
     if (header.alg !== 'ES256' || !isStr(header.kid)) {
@@ -260,6 +315,6 @@ export async function verifyAttestation(
     }
     return payload
   } catch (error) {
-    throw toAttestationError(error)
+    throw toAttestationError(error, opts)
   }
 }

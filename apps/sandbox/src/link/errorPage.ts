@@ -15,6 +15,8 @@ export function renderErrorPage(input: {
   code: string
   postTo: string | null
   message?: string
+  /** What the developer should change; posted as the message and shown under the text. */
+  detail?: string
 }): string {
   const { strings, code } = input
   const text = strings.errors[code] ?? strings.genericError
@@ -27,12 +29,13 @@ export function renderErrorPage(input: {
       sessionId: input.sessionId,
       origin: input.postTo,
       code,
-      message: input.message ?? englishError(code),
+      message: input.detail ?? input.message ?? englishError(code),
     },
     body: html`<section class="step" aria-labelledby="error-title">
       <div class="notice notice-error" role="alert">
         <h1 id="error-title" tabindex="-1">${strings.errorTitle}</h1>
         <p>${text}</p>
+        ${input.detail === undefined ? '' : html`<p class="developer-note">${input.detail}</p>`}
       </div>
     </section>`,
   })

@@ -1,6 +1,7 @@
 import { generateHostKeyPair } from '@humanos-link/core'
 import { describe, expect, it } from 'vitest'
 import { TEST_HOST as HOST, useLinkPageSandbox } from '../testing/linkPageClient'
+import { DEFAULT_ALLOWED_ORIGINS } from '../config'
 
 const { ctx, createRequest, open, codeFor, page } = useLinkPageSandbox()
 
@@ -12,7 +13,7 @@ describe('GET /link/:sessionId', () => {
     const csp = res.headers.get('content-security-policy') ?? ''
     expect(csp).toContain("script-src 'self'")
     expect(csp).toContain("default-src 'none'")
-    expect(csp).toContain('frame-ancestors http://localhost:5173 http://127.0.0.1:5173')
+    expect(csp).toContain(`frame-ancestors ${DEFAULT_ALLOWED_ORIGINS.join(' ')}`)
     expect(csp).not.toContain('unsafe-inline')
     expect(res.headers.get('x-content-type-options')).toBe('nosniff')
     expect(res.headers.get('referrer-policy')).toBe('no-referrer')
@@ -66,8 +67,10 @@ describe('GET /link/:sessionId', () => {
       sessionId: link.split('/').pop(),
       origin: 'http://127.0.0.1:5182',
       code: 'origin_not_allowed',
-      message: expect.any(String),
+      message: expect.stringContaining('http://127.0.0.1:5182 is not an allowed host origin'),
     })
+    expect(boot.message).toContain('SANDBOX_ALLOWED_ORIGINS')
+    expect(html).toContain('SANDBOX_ALLOWED_ORIGINS')
     expect(res.headers.get('content-security-policy')).toContain(
       'frame-ancestors http://127.0.0.1:5182',
     )
@@ -77,6 +80,7 @@ describe('GET /link/:sessionId', () => {
       postMessageOrigin: 'http://localhost:5173/path',
     })
     expect(malformed.boot).toMatchObject({ code: 'origin_not_allowed', origin: null })
+    expect(malformed.html).toContain('postMessageOrigin must be a bare origin')
     expect(malformed.res.headers.get('content-security-policy')).toContain("frame-ancestors 'none'")
   })
 

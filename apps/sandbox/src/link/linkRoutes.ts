@@ -45,6 +45,7 @@ export function linkRoutes(ctx: SandboxContext): Hono<AppEnv> {
           sessionId,
           code: check.code,
           postTo: check.postTo,
+          ...(check.detail === undefined ? {} : { detail: check.detail }),
         })
         return c.html(page, check.status, linkPageHeaders(check.frameAncestors))
       }

@@ -27,6 +27,8 @@ export type OpenCheck =
       postTo: string | null
       /** Who may frame the error page. */
       frameAncestors: string[]
+      /** For the developer: what was wrong and which setting to change (English). */
+      detail?: string
     }
   | { ok: true; pair: SessionPair; origin: string | null; pubKey: string | null }
 
@@ -39,6 +41,20 @@ function bareOrigin(value: string): string | null {
   } catch {
     return null
   }
+}
+
+// The sandbox is a developer's tool: say which origin was refused and which setting lets it in.
+// The setting names are not secret, and the refused origin is the one that asked.
+function originDetail(raw: string | undefined, claimed: string | null): string {
+  if (claimed === null) {
+    return raw === undefined
+      ? 'The page was opened with a pubKey but no postMessageOrigin: pass the origin of the host page.'
+      : `postMessageOrigin must be a bare origin such as http://localhost:3000, without a path or a trailing "/" (got ${JSON.stringify(raw.slice(0, 100))}).`
+  }
+  return (
+    `${claimed} is not an allowed host origin of this sandbox. Add it to SANDBOX_ALLOWED_ORIGINS ` +
+    '(or --allowed-origins) and restart it, or PUT /_sandbox/settings { "allowedOrigins": [...] }.'
+  )
 }
 
 async function isValidKey(value: string): Promise<boolean> {
@@ -69,6 +85,7 @@ export async function checkLinkOpen(
     return {
       ...fail(403, ErrorCodes.ORIGIN_NOT_ALLOWED, claimed),
       frameAncestors: claimed ? [claimed] : [],
+      detail: originDetail(query.postMessageOrigin, claimed),
     }
   }
   const session = getSession(ctx.db, sessionId)

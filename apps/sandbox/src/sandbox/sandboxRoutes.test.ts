@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { DEFAULT_ALLOWED_ORIGINS } from '../config'
 import { requestBody, startTestSandbox } from '../testing/testSandbox'
 import type { TestSandbox } from '../testing/testSandbox'
 
@@ -123,10 +124,7 @@ describe('/_sandbox/settings and /_sandbox/reset', () => {
     expect((await t.post('/_sandbox/reset')).json).toEqual({ success: true })
     expect((await t.api('GET', '/request')).json).toEqual({ data: [], totalPages: 0 })
     expect((await json('/_sandbox/outbox')).data).toEqual([])
-    expect((await json('/_sandbox/settings')).allowedOrigins).toEqual([
-      'http://localhost:5173',
-      'http://127.0.0.1:5173',
-    ])
+    expect((await json('/_sandbox/settings')).allowedOrigins).toEqual(DEFAULT_ALLOWED_ORIGINS)
     expect(await json('/.well-known/jwks.json')).toEqual(jwks)
     const next = await t.api('POST', '/request', { body: requestBody() })
     expect(next.json.subjects[0].id).toMatch(/:user:1$/)
