@@ -15,10 +15,12 @@ const chromium = () => ({
   instances: [{ browser: 'chromium' as const }],
 })
 
-// Packages expose a `source` export condition, so tests run straight from `src/` without a build.
-const resolve = { conditions: ['source', 'module', 'browser', 'development|production'] }
+// Packages expose a `@humanos-link/source` export condition (a name no consumer sets by accident), so tests run straight from `src/` without a build.
+const resolve = {
+  conditions: ['@humanos-link/source', 'module', 'browser', 'development|production'],
+}
 const ssrResolve = {
-  resolve: { conditions: ['source', 'module', 'node', 'development|production'] },
+  resolve: { conditions: ['@humanos-link/source', 'module', 'node', 'development|production'] },
 }
 
 export default defineConfig({

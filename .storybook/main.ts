@@ -9,10 +9,10 @@ const config: StorybookConfig = {
   core: { disableTelemetry: true, disableWhatsNewNotifications: true },
   viteFinal: async (viteConfig) => {
     viteConfig.plugins = [...(viteConfig.plugins ?? []), linkFramePlugin(), sandboxLinkPlugin()]
-    // Workspace packages run from `src` through their `source` export condition.
+    // Workspace packages run from `src` through their `@humanos-link/source` export condition.
     viteConfig.resolve = {
       ...viteConfig.resolve,
-      conditions: ['source', 'module', 'browser', 'development|production'],
+      conditions: ['@humanos-link/source', 'module', 'browser', 'development|production'],
     }
     viteConfig.build ??= {}
     viteConfig.build.rollupOptions = {

@@ -5,8 +5,9 @@
 // for markers that only the sender side produces. `--entry <file> --import <names>` checks one
 // other entry instead (used to prove the check fails on a bundle that does import sealResult).
 import { resolve } from 'node:path'
+import { pathToFileURL } from 'node:url'
 import { parseArgs } from 'node:util'
-import { bundleEntry, hostEntries } from './sizeBundle.mjs'
+import { bundleEntry, hostEntries, repositoryRoot } from './sizeBundle.mjs'
 
 // Each marker survives minification (strings and property names are never renamed) and has
 // no host-side use: hosts decrypt and never encrypt, and never mint message ids or salts.
@@ -22,9 +23,17 @@ const { values } = parseArgs({
   options: { entry: { type: 'string' }, import: { type: 'string' } },
 })
 
+// Besides the budgets' entries: every runtime name of the core's host entry at once, so nothing
+// the main entry exports pulls the frame side in (that lives behind `@humanos-link/core/protocol`).
+async function wholeHostEntry() {
+  const from = resolve(repositoryRoot, 'packages/core/dist/index.js')
+  const names = Object.keys(await import(pathToFileURL(from).href))
+  return { name: '@humanos-link/core: the whole host entry', from, imports: `{ ${names} }` }
+}
+
 const entries = values.entry
   ? [{ name: values.entry, from: resolve(values.entry), imports: values.import, external: [] }]
-  : await hostEntries()
+  : [...(await hostEntries()), await wholeHostEntry()]
 
 let failed = false
 for (const entry of entries) {

@@ -12,8 +12,8 @@ const headers = { 'Content-Security-Policy': "frame-ancestors 'none'", 'X-Frame-
 export default defineConfig({
   root: import.meta.dirname,
   plugins: [react()],
-  // Workspace packages run from `src` through their `source` export condition.
-  resolve: { conditions: ['source', 'module', 'browser', 'development|production'] },
+  // Workspace packages run from `src` through their `@humanos-link/source` export condition.
+  resolve: { conditions: ['@humanos-link/source', 'module', 'browser', 'development|production'] },
   server: {
     host: 'localhost',
     port: 5173,

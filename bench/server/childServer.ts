@@ -12,7 +12,7 @@ const START_TIMEOUT_MS = 30_000
 /** Starts `script` (a file of this folder) under tsx and waits for the URL it reports. */
 export async function startChildServer(script: string, args: string[] = []): Promise<ChildServer> {
   const child: ChildProcess = fork(join(import.meta.dirname, script), args, {
-    execArgv: ['--import', 'tsx', '--conditions=source'],
+    execArgv: ['--import', 'tsx', '--conditions=@humanos-link/source'],
     stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
   })
   const url = await new Promise<string>((resolve, reject) => {

@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest'
 const appDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
 // Node itself runs the CLI, with tsx as a loader: the `tsx` binary would add a process that
 // relays signals, and under load that relay can end the child before it shuts down cleanly.
-const cliArgs = ['--conditions=source', '--import', 'tsx', 'src/main.ts']
+const cliArgs = ['--conditions=@humanos-link/source', '--import', 'tsx', 'src/main.ts']
 
 /** Starts the CLI as `pnpm sandbox` does, waits for its banner, returns the process and URL. */
 async function startCli(env: Record<string, string>) {

@@ -1,8 +1,9 @@
 // Runs in the bench page (cross-origin isolated, so performance.now() is precise to 5 µs, not
 // 100 µs). Seals the payloads first, then times `openResult` and the bare Web Crypto chain on
 // the very same inputs, alternating which goes first so drift and caches hit both alike.
-import { generateHostKeyPair, openResult, sealResult } from '@humanos-link/core'
-import type { EncryptedResult } from '@humanos-link/core'
+import { generateHostKeyPair } from '@humanos-link/core'
+import { openResult, sealResult } from '@humanos-link/core/protocol'
+import type { EncryptedResult } from '@humanos-link/core/protocol'
 
 const SESSION_ID = 'bench-session-0001'
 const PAYLOAD_BYTES = 2048

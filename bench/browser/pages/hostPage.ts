@@ -1,7 +1,8 @@
 // Runs in the bench host page (http://localhost:<port>), embedding the sandbox's Link frame
 // from http://127.0.0.1:<port>: a real cross-origin frame. Each function measures inside the
 // page, so Playwright's own round trips never count.
-import { buildFrameUrl, createHumanosLink, generateHostKeyPair } from '@humanos-link/core'
+import { createHumanosLink, generateHostKeyPair } from '@humanos-link/core'
+import { buildFrameUrl } from '@humanos-link/core/protocol'
 import type { HumanosLinkHandle, LinkMode } from '@humanos-link/core'
 
 const READY_TIMEOUT_MS = 15_000

@@ -21,6 +21,7 @@ describe('library build', () => {
     const imports = [...code.matchAll(/^import .* from ["']([^"']+)["'];?$/gm)].map((m) => m[1])
     expect(imports.sort()).toEqual([
       '@humanos-link/core',
+      '@humanos-link/core/protocol',
       'react',
       'react/jsx-runtime',
       'zustand',

@@ -1,6 +1,6 @@
 import { createContext } from 'react'
 import { createStore } from 'zustand/vanilla'
-import { initialLinkState } from '@humanos-link/core'
+import { initialLinkState } from '@humanos-link/core/protocol'
 import type { LinkState, LinkStore } from '@humanos-link/core'
 
 /**

@@ -1,12 +1,7 @@
 import { useCallback, useContext, useEffect, useRef, useState } from 'react'
 import { useStore } from 'zustand'
-import {
-  ErrorCodes,
-  HumanosLinkError,
-  createHumanosLink,
-  initialLinkState,
-  parseLink,
-} from '@humanos-link/core'
+import { ErrorCodes, HumanosLinkError, createHumanosLink } from '@humanos-link/core'
+import { initialLinkState, parseLink } from '@humanos-link/core/protocol'
 import type {
   ExitReason,
   HumanosLinkHandle,

@@ -1,4 +1,4 @@
-import { importPublicKey } from '@humanos-link/core'
+import { importPublicKey } from '@humanos-link/core/protocol'
 import { z } from 'zod'
 import { IDENTITY_LEVELS } from '../db/rows'
 import { E164, normalizeContact } from '../flow/contacts'

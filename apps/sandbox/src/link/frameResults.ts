@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto'
-import { createLinkMessage, sealResult } from '@humanos-link/core'
-import type { ResultMessage } from '@humanos-link/core'
+import { createLinkMessage, sealResult } from '@humanos-link/core/protocol'
+import type { ResultMessage } from '@humanos-link/core/protocol'
 import type { SandboxContext } from '../context'
 import type { FrameRow } from '../db/rows'
 import type { DecisionEvent } from '../flow/events'

@@ -10,7 +10,8 @@
  * Without either parameter the page runs standalone (the link from an email or SMS): it
  * records decisions and fires webhooks, but posts nothing.
  */
-import { ErrorCodes, importPublicKey } from '@humanos-link/core'
+import { ErrorCodes } from '@humanos-link/core'
+import { importPublicKey } from '@humanos-link/core/protocol'
 import type { ContentfulStatusCode } from 'hono/utils/http-status'
 import type { SandboxContext } from '../context'
 import { getSession } from '../db/sessionStore'

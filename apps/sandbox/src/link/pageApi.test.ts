@@ -1,4 +1,5 @@
-import { generateHostKeyPair, openResult } from '@humanos-link/core'
+import { generateHostKeyPair } from '@humanos-link/core'
+import { openResult } from '@humanos-link/core/protocol'
 import { createRemoteJWKSet, decodeProtectedHeader, jwtVerify } from 'jose'
 import { describe, expect, it } from 'vitest'
 import { TEST_HOST as HOST, useLinkPageSandbox } from '../testing/linkPageClient'

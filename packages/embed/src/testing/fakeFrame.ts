@@ -1,8 +1,9 @@
 // Test-only (not exported): plays the Link frame of an iframe the SDK created. Nothing listens
 // on port 9, so the iframe shows an error page, but its window is real: messages dispatched with
 // it as `source` and the link's origin pass the SDK's checks as a real frame's would.
-import { createLinkMessage, sealResult } from '@humanos-link/core'
-import type { LinkMessage, LinkResultPayload } from '@humanos-link/core'
+import type { LinkResultPayload } from '@humanos-link/core'
+import { createLinkMessage, sealResult } from '@humanos-link/core/protocol'
+import type { LinkMessage } from '@humanos-link/core/protocol'
 import { EMBED_EVENTS } from '../embedEvents.js'
 
 export const FRAME_ORIGIN = 'http://127.0.0.1:9'

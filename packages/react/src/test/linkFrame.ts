@@ -3,8 +3,9 @@
 // and messages are dispatched on the host window with that window as `source` and the link's
 // origin as `origin`, exactly what the receiver checks. Results are sealed for real with the
 // public key the SDK put in the iframe's `src`.
-import { createLinkMessage, sealResult } from '@humanos-link/core'
-import type { LinkMessageBody, LinkMessageType, LinkResultPayload } from '@humanos-link/core'
+import type { LinkResultPayload } from '@humanos-link/core'
+import { createLinkMessage, sealResult } from '@humanos-link/core/protocol'
+import type { LinkMessageBody, LinkMessageType } from '@humanos-link/core/protocol'
 
 /** A frame origin nothing answers on (Chromium refuses port 1), so tests never hit a network. */
 export const FRAME_ORIGIN = 'http://127.0.0.1:1'

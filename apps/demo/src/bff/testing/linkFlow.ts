@@ -1,7 +1,8 @@
 // Goes through a Link session the way the Link page's script does (its own endpoints), as a
 // host with a real key pair: so tests get genuine sealed results and attestations without a
 // browser.
-import { generateHostKeyPair, isLinkResultPayload, openResult } from '@humanos-link/core'
+import { generateHostKeyPair } from '@humanos-link/core'
+import { isLinkResultPayload, openResult } from '@humanos-link/core/protocol'
 import type { LinkResultPayload } from '@humanos-link/core'
 import { request } from './demoStack'
 
