@@ -1,7 +1,11 @@
 // Checks every publishable package as a consumer would install it: publint (package.json
 // exports, files) and Are The Types Wrong (types resolve under node16 and bundler resolution).
-// The packages are ES modules only, so the CommonJS `require` rows are ignored.
+// The packages are ES modules only, so the CommonJS `require` rows are ignored. Then: no consumer
+// condition other than our own reaches the TypeScript sources.
 import { spawnSync } from 'node:child_process'
+import { readFileSync } from 'node:fs'
+import { join } from 'node:path'
+import ts from 'typescript'
 
 const packages = ['packages/core', 'packages/react', 'packages/embed', 'packages/server']
 let failed = false
@@ -15,6 +19,45 @@ for (const dir of packages) {
       process.stderr.write(`${tool} found problems in ${dir}\n`)
       failed = true
     }
+  }
+}
+// Our packages point the workspace-only condition `@humanos-link/source` at their TypeScript
+// sources, so the monorepo runs from `src` without a build. A consumer must never land there by
+// accident: with a common name such as `source` (which some toolchains set), an app would
+// type-check and bundle our raw sources from node_modules instead of the published build.
+const root = join(import.meta.dirname, '..')
+const STANDARD = new Set(['types', 'import', 'require', 'default'])
+const resolveFromRoot = (specifier, customConditions) =>
+  ts.resolveModuleName(
+    specifier,
+    join(root, 'consumer.ts'),
+    {
+      module: ts.ModuleKind.ESNext,
+      moduleResolution: ts.ModuleResolutionKind.Bundler,
+      customConditions,
+    },
+    ts.sys,
+  ).resolvedModule?.resolvedFileName
+for (const dir of packages) {
+  const manifest = JSON.parse(readFileSync(join(root, dir, 'package.json'), 'utf8'))
+  for (const [subpath, entry] of Object.entries(manifest.exports)) {
+    if (typeof entry !== 'object') continue
+    const specifier = manifest.name + subpath.slice(1)
+    const custom = Object.keys(entry).filter((key) => !STANDARD.has(key))
+    const asConsumer = resolveFromRoot(specifier, ['source']) ?? ''
+    const asWorkspace = resolveFromRoot(specifier, ['@humanos-link/source']) ?? ''
+    const problems = [
+      custom.join() !== '@humanos-link/source' && `conditions besides the standard ones: ${custom}`,
+      /\/src\//.test(asConsumer) && `customConditions ["source"] resolves to ${asConsumer}`,
+      !/\/src\//.test(asWorkspace) &&
+        `the workspace condition resolves to ${asWorkspace || 'nothing'}`,
+    ].filter(Boolean)
+    if (problems.length === 0) {
+      console.info(`✓ ${specifier}: sources only under the @humanos-link/source condition`)
+      continue
+    }
+    failed = true
+    for (const problem of problems) console.error(`✗ ${specifier}: ${problem}`)
   }
 }
 process.exit(failed ? 1 : 0)
