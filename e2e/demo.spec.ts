@@ -22,8 +22,9 @@ interface WebhookEvent {
   eventType: string
 }
 
-async function webhooksFor(requestId: string): Promise<WebhookEvent[]> {
-  const response = await fetch(`${BFF}/api/webhooks`)
+/** What the BFF lists for this page's browser session (its cookie), as the page itself asks. */
+async function webhooksFor(page: Page, requestId: string): Promise<WebhookEvent[]> {
+  const response = await page.request.get(`${DEMO}/api/webhooks`)
   const { data } = (await response.json()) as { data: WebhookEvent[] }
   return data.filter((event) => event.requestId === requestId)
 }
@@ -82,7 +83,7 @@ test.describe('demo app', () => {
 
     // The webhook was recorded by the BFF, once.
     await expect
-      .poll(() => webhooksFor(requestId))
+      .poll(() => webhooksFor(page, requestId))
       .toEqual([expect.objectContaining({ eventType: 'credential' })])
     await expect(
       page.getByRole('region', { name: 'Webhooks received' }).getByText('credential'),
@@ -102,6 +103,38 @@ test.describe('demo app', () => {
     const apiCalls = urls.filter((url) => url.startsWith(`${SANDBOX}/request`))
     expect(apiCalls).toEqual([])
     expect(urls.filter((url) => url.startsWith(BFF))).toEqual([])
+  })
+
+  test('another browser sees nothing of the first one’s request, and cannot open it', async ({
+    page,
+    browser,
+  }) => {
+    const contact = `demo-own-${randomUUID()}@example.com`
+    const credentialName = `Mine only ${randomUUID().slice(0, 8)}`
+    await page.goto(DEMO)
+    await page.getByLabel('Contacts').fill(contact)
+    await page.getByLabel('What is being approved').fill(credentialName)
+    const created = page.waitForResponse(
+      (r) => r.url() === `${DEMO}/api/requests` && r.request().method() === 'POST',
+    )
+    await page.getByRole('button', { name: 'Create request' }).click()
+    const { requestId } = (await (await created).json()) as { requestId: string }
+    await expect(page.getByRole('heading', { name: credentialName })).toBeVisible()
+
+    // Someone else, another browser (its own cookie jar), on the same demo.
+    const other = await browser.newContext()
+    try {
+      const intruder = await other.newPage()
+      await intruder.goto(DEMO)
+      await expect(intruder.getByText('Nothing to approve yet')).toBeVisible()
+      await expect(intruder.getByText(credentialName)).toHaveCount(0)
+      const list = await intruder.request.get(`${DEMO}/api/requests`)
+      expect(await list.text()).not.toContain(contact)
+      const detail = await intruder.request.get(`${DEMO}/api/requests/${requestId}`)
+      expect(detail.status()).toBe(404)
+    } finally {
+      await other.close()
+    }
   })
 
   test('a bad contact is refused by the BFF with the field and the reason, shown by the field', async ({

@@ -7,6 +7,8 @@ import { mkdtempSync, rmSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { bffSession } from '../apps/demo/src/bff/testing/sessionClient'
+import type { BffSession } from '../apps/demo/src/bff/testing/sessionClient'
 import { signedClient } from '../apps/sandbox/src/testing/signedClient'
 import type { SignedCall } from '../apps/sandbox/src/testing/signedClient'
 import { startFaultProxy } from './support/faultProxy'
@@ -20,6 +22,8 @@ let dir: string
 let upstream: FaultProxy
 let bff: ServerProcess
 let bffEnv: Record<string, string>
+// One browser throughout: its session (in the database) outlives the BFF's crashes.
+let browser: BffSession
 
 beforeAll(async () => {
   dir = mkdtempSync(path.join(os.tmpdir(), 'humanos-bff-crash-'))
@@ -29,6 +33,7 @@ beforeAll(async () => {
   upstream = await startFaultProxy(sandbox.url)
   bffEnv = { HUMANOS_BASE_URL: upstream.url, DEMO_DATA: path.join(dir, 'demo.sqlite') }
   bff = await startBffProcess(bffEnv)
+  browser = bffSession(() => bff.url, 'http://localhost:5173')
 })
 
 afterAll(async () => {
@@ -44,15 +49,15 @@ interface Answer {
 }
 
 async function create(base: string, name: string, key?: string): Promise<Answer> {
-  const response = await fetch(`${base}/api/requests`, {
-    method: 'POST',
-    headers: {
-      'content-type': 'application/json',
-      ...(key === undefined ? {} : { 'idempotency-key': key }),
-    },
-    body: JSON.stringify({ contacts: ['crash@example.com'], credentialName: name }),
-  })
-  return { status: response.status, json: (await response.json()) as Record<string, unknown> }
+  const response = await browser
+    .at(base)
+    .call(
+      'POST',
+      '/api/requests',
+      { contacts: ['crash@example.com'], credentialName: name },
+      key === undefined ? {} : { 'idempotency-key': key },
+    )
+  return { status: response.status, json: response.json as Record<string, unknown> }
 }
 
 /** How many requests Humanos holds with this name. */
@@ -64,8 +69,8 @@ async function inHumanos(name: string): Promise<number> {
 
 /** How many requests the BFF lists with this name. */
 async function inBff(name: string): Promise<number> {
-  const res = await fetch(`${bff.url}/api/requests`)
-  const { data } = (await res.json()) as { data: Array<{ credentialName: string }> }
+  const res = await browser.call('GET', '/api/requests')
+  const { data } = res.json as { data: Array<{ credentialName: string }> }
   return data.filter((r) => r.credentialName === name).length
 }
 

@@ -11,6 +11,7 @@ import { loadSandboxConfig, startSandbox } from '../apps/sandbox/src/index'
 import type { RunningSandbox } from '../apps/sandbox/src/index'
 import { startBff } from '../apps/demo/src/bff/startBff'
 import type { RunningBff } from '../apps/demo/src/bff/startBff'
+import { bffSession } from '../apps/demo/src/bff/testing/sessionClient'
 import { signedClient } from '../apps/sandbox/src/testing/signedClient'
 import { startFaultProxy } from './support/faultProxy'
 
@@ -51,7 +52,12 @@ function send(
   body: string,
   options: { signed?: boolean; streamed?: boolean } = {},
 ): Promise<Answer> {
-  const headers: Record<string, string> = { 'content-type': 'application/json' }
+  // What the demo's web app sends (its page Origin and the CSRF header); the sandbox ignores them.
+  const headers: Record<string, string> = {
+    'content-type': 'application/json',
+    origin: ORIGIN,
+    'x-requested-by': 'humanos-demo',
+  }
   if (options.signed) {
     const timestamp = String(Date.now())
     headers.authorization = 'Bearer sandbox-api-key'
@@ -195,44 +201,37 @@ const createBody = (name: string) => ({
   credentials: [{ type: 'CONSENT' as const, name }],
 })
 
-/** 20 creations a minute per client; the 21st is 429 whatever X-Forwarded-For says. */
-async function limitsPerClient(base: string): Promise<void> {
-  // Another client: the same loopback, another source address.
-  const fromOther = (body: string) =>
-    new Promise<number>((resolve, reject) => {
-      const url = new URL(`${base}/api/requests`)
-      const req = httpRequest(
-        {
-          host: url.hostname,
-          port: url.port,
-          path: url.pathname,
-          method: 'POST',
-          localAddress: '127.0.0.2',
-          headers: { 'content-type': 'application/json' },
-        },
-        (res) => {
-          res.resume()
-          resolve(res.statusCode ?? 0)
-        },
-      )
-      req.on('error', reject)
-      req.end(body)
-    })
-  const body = (i: number) =>
-    JSON.stringify({ contacts: ['client@example.com'], credentialName: `c${i}` })
+/**
+ * 20 creations a minute per browser session; the 21st is 429 whatever X-Forwarded-For says,
+ * while another session behind the same peer (the dev proxy) is not held back. New sessions are
+ * limited per peer, so dropping the cookie does not reset the count for long.
+ */
+async function limitsPerSession(base: string): Promise<void> {
+  const first = bffSession(() => base, ORIGIN)
+  const body = (i: number) => ({ contacts: ['client@example.com'], credentialName: `c${i}` })
   for (let i = 0; i < 20; i++)
-    expect((await send(base, 'POST', '/api/requests', body(i))).status).toBe(201)
-  const limited = await send(base, 'POST', '/api/requests', body(20))
+    expect((await first.call('POST', '/api/requests', body(i))).status).toBe(201)
+  const limited = await first.call('POST', '/api/requests', body(20))
   expect(limited.status).toBe(429)
   expect(limited.json).toMatchObject({ error: 'rate_limited' })
   expect(Number(limited.headers.get('retry-after'))).toBeGreaterThanOrEqual(1)
-  const forged = await fetch(`${base}/api/requests`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', 'x-forwarded-for': '203.0.113.9' },
-    body: body(21),
+  const forged = await first.call('POST', '/api/requests', body(21), {
+    'x-forwarded-for': '203.0.113.9',
   })
   expect(forged.status).toBe(429)
-  expect(await fromOther(body(22))).toBe(201)
+  expect(
+    (await bffSession(() => base, ORIGIN).call('POST', '/api/requests', body(22))).status,
+  ).toBe(201)
+}
+
+/** Each call without a cookie starts a session; the 61st in a minute from one peer is 429. */
+async function limitsNewSessions(base: string): Promise<void> {
+  const statuses: number[] = []
+  for (let i = 0; i < 61; i++) {
+    statuses.push((await bffSession(() => base, ORIGIN).call('GET', '/api/requests')).status)
+  }
+  expect(statuses.slice(0, 58).every((status) => status === 200)).toBe(true)
+  expect(statuses.at(-1)).toBe(429)
 }
 
 describe('rate limits', () => {
@@ -277,14 +276,26 @@ describe('rate limits', () => {
     }
   })
 
-  it('the BFF limits creation per client, and X-Forwarded-For does not make a new client', async () => {
+  it('the BFF limits creation per session, and X-Forwarded-For does not make a new one', async () => {
     // A BFF of its own: the other tests here already created through the shared one.
     const own = await startBff(
       { port: 0, humanosBaseUrl: sandbox.url, demoOrigins: [ORIGIN], dataFile: ':memory:' },
       quiet,
     )
     try {
-      await limitsPerClient(own.url)
+      await limitsPerSession(own.url)
+    } finally {
+      await own.close()
+    }
+  })
+
+  it('the BFF limits new sessions per peer, so dropping the cookie is no way around it', async () => {
+    const own = await startBff(
+      { port: 0, humanosBaseUrl: sandbox.url, demoOrigins: [ORIGIN], dataFile: ':memory:' },
+      quiet,
+    )
+    try {
+      await limitsNewSessions(own.url)
     } finally {
       await own.close()
     }

@@ -54,6 +54,7 @@ beforeAll(async () => {
       demoOrigins: [ORIGIN],
       dataFile: ':memory:',
       createLimitPerMinute: 1_000_000,
+      sessionLimitPerMinute: 1_000_000,
     },
     { log: (line) => logs.push(line) },
   )
@@ -328,7 +329,14 @@ describe('fuzzing the servers', () => {
       'x-timestamp': fc.oneof(fc.constant(String(Date.now())), headerText),
       'x-signature': headerText,
       'x-webhook-id': fc.oneof(fc.uuid(), headerText),
-    }).map((request) => {
+    }).map((generated) => {
+      // As the web app calls: its Origin and CSRF header, so validation is reached.
+      const headers: Record<string, string> = {
+        origin: ORIGIN,
+        'x-requested-by': 'humanos-demo',
+        ...generated.headers,
+      }
+      const request = { ...generated, headers }
       // Webhooks signed for real over their garbage, so decryption and parsing are reached.
       if (request.path !== '/webhooks/humanos' || request.headers['x-signature'] !== undefined) {
         return request

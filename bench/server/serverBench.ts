@@ -39,11 +39,20 @@ function signedCreate(request: Request): Request {
   }
 }
 
+// One browser session for the whole run, as the web app would send it (bff/session/).
+let bffCookie = ''
+
 function bffCreate(request: Request): Request {
   return {
     ...request,
     body: JSON.stringify({ contacts: [nextContact()], credentialName: 'Share my profile' }),
-    headers: { ...request.headers, 'content-type': 'application/json' },
+    headers: {
+      ...request.headers,
+      'content-type': 'application/json',
+      origin: 'http://localhost:5173',
+      'x-requested-by': 'humanos-demo',
+      cookie: bffCookie,
+    },
   }
 }
 
@@ -113,6 +122,8 @@ export async function runServerBench(options: { bff: boolean }): Promise<Row[]> 
     if (options.bff) {
       const bff = await startChildServer('bffProcess.ts', [sandbox.url])
       servers.push(bff)
+      const session = await fetch(`${bff.url}/api/requests`)
+      bffCookie = session.headers.get('set-cookie')?.split(';')[0] ?? ''
       const b = await measurePair(
         'BFF POST /api/requests',
         bff.url,

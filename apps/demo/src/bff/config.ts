@@ -34,6 +34,13 @@ export interface BffConfig {
   maxBodyBytes: number
   /** Deepest JSON nesting of a body; `400` above. */
   maxJsonDepth: number
+  /** New browser sessions per TCP peer per minute (`DEMO_SESSION_LIMIT_PER_MINUTE`). */
+  sessionLimitPerMinute: number
+  /**
+   * Host names the BFF answers besides IP literals, `localhost` and the hosts of
+   * `demoOrigins` (`BFF_ALLOWED_HOSTS`, comma-separated); see http/hostGuard.ts.
+   */
+  allowedHosts: string[]
 }
 
 // The sandbox's defaults (apps/sandbox/src/config.ts), so `npm run demo` works with no setup.
@@ -52,6 +59,8 @@ export const DEFAULT_BFF_CONFIG: Readonly<BffConfig> = Object.freeze({
   createLimitPerMinute: 20,
   maxBodyBytes: 64 * 1024,
   maxJsonDepth: 16,
+  sessionLimitPerMinute: 60,
+  allowedHosts: [],
 })
 
 const origin = z
@@ -72,6 +81,8 @@ const configSchema = z.strictObject({
   createLimitPerMinute: z.number().int().positive(),
   maxBodyBytes: z.number().int().positive(),
   maxJsonDepth: z.number().int().positive(),
+  sessionLimitPerMinute: z.number().int().positive(),
+  allowedHosts: z.array(z.string().regex(/^[A-Za-z0-9.-]+$/, 'must be a host name')),
 })
 
 /**
@@ -105,6 +116,7 @@ const ENV_NUMBERS: Array<[string, keyof BffConfig]> = [
   ['BFF_PORT', 'port'],
   ['DEMO_CREATE_LIMIT_PER_MINUTE', 'createLimitPerMinute'],
   ['DEMO_MAX_BODY_BYTES', 'maxBodyBytes'],
+  ['DEMO_SESSION_LIMIT_PER_MINUTE', 'sessionLimitPerMinute'],
 ]
 
 /**
@@ -128,6 +140,13 @@ export function loadBffConfig(env: Env): BffConfig {
     options.demoOrigins = origins
       .split(',')
       .map((o) => o.trim())
+      .filter(Boolean)
+  }
+  const hosts = value('BFF_ALLOWED_HOSTS')
+  if (hosts !== undefined) {
+    options.allowedHosts = hosts
+      .split(',')
+      .map((h) => h.trim())
       .filter(Boolean)
   }
   if (problems.length > 0) throw new Error(`Invalid BFF configuration:\n${problems.join('\n')}`)

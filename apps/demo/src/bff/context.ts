@@ -1,7 +1,9 @@
 import type { HumanosClient, ReplayStore } from '@humanos-link/server'
 import type { BffConfig } from './config'
 import type { Db } from './db/database'
+import type { RequestRow } from './db/requestStore'
 import type { RateLimiter } from './http/rateLimiter'
+import type { Session } from './session/sessions'
 
 /** What every route of the BFF works with. */
 export interface BffContext {
@@ -9,7 +11,19 @@ export interface BffContext {
   db: Db
   humanos: HumanosClient
   replayStore: ReplayStore
+  /** `POST /api/requests` per session. */
   createLimiter: RateLimiter
+  /** New sessions per TCP peer. */
+  sessionLimiter: RateLimiter
   /** One line of the BFF's own log; never a secret or a body. */
   log: (line: string) => void
+}
+
+/** The Hono environment of `/api` routes: the caller's session, and a request it owns. */
+export interface BffEnv {
+  Variables: {
+    session: Session
+    /** Set by `ownedRequestParam` on `:requestId` routes. */
+    request: RequestRow
+  }
 }

@@ -4,18 +4,21 @@ import { HTTPException } from 'hono/http-exception'
 import { createHumanosClient } from '@humanos-link/server'
 import { resolveBffConfig } from './config'
 import type { BffConfig } from './config'
-import type { BffContext } from './context'
+import type { BffContext, BffEnv } from './context'
 import { openDatabase } from './db/database'
 import { createSqliteReplayStore } from './db/replayStore'
 import { ApiError, errorBody, errorResponse } from './http/apiError'
+import { hostGuard } from './http/hostGuard'
 import { RateLimiter } from './http/rateLimiter'
 import { attestationRoutes } from './routes/attestationRoutes'
 import { requestRoutes } from './routes/requestRoutes'
 import { webhookRoutes } from './routes/webhookRoutes'
+import { csrfGuard } from './session/csrf'
+import { sessionMiddleware } from './session/sessions'
 
 /** A BFF app and what it holds open. */
 export interface Bff {
-  app: Hono
+  app: Hono<BffEnv>
   /** Closes the database. Safe to call twice. */
   close(): void
 }
@@ -50,14 +53,16 @@ export function createBff(options: Partial<BffConfig> = {}, extra: CreateBffOpti
     }),
     replayStore: createSqliteReplayStore(db),
     createLimiter: new RateLimiter(config.createLimitPerMinute),
+    sessionLimiter: new RateLimiter(config.sessionLimitPerMinute),
     log,
   }
 
-  const app = new Hono()
+  const app = new Hono<BffEnv>()
   app.use('*', async (c, next) => {
     await next()
     c.header('X-Content-Type-Options', 'nosniff')
   })
+  app.use('*', hostGuard(config))
   app.use(
     '*',
     bodyLimit({
@@ -74,6 +79,10 @@ export function createBff(options: Partial<BffConfig> = {}, extra: CreateBffOpti
     }),
   )
   app.get('/api/health', (c) => c.json({ ok: true }))
+  // Every other /api route is the browser's: CSRF checks first (so a forged call does not even
+  // start a session), then the session that scopes what the route may see.
+  app.use('/api/*', csrfGuard(ctx))
+  app.use('/api/*', sessionMiddleware(ctx))
   app.route('/', requestRoutes(ctx))
   app.route('/', attestationRoutes(ctx))
   app.route('/', webhookRoutes(ctx))

@@ -2,7 +2,7 @@
 // never a 500 and never a stack trace.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { ErrorBody } from '../shared/apiTypes'
-import { startDemoStack } from './testing/demoStack'
+import { TEST_ORIGIN, startDemoStack } from './testing/demoStack'
 import type { DemoStack } from './testing/demoStack'
 
 let stack: DemoStack
@@ -88,14 +88,18 @@ describe('POST /api/requests validation', () => {
     const empty = await stack.call('POST', '/api/requests', '')
     expect(empty.status).toBe(400)
     expect(empty.json).toMatchObject({ field: 'body', reason: 'is required' })
-    const noType = await fetch(`${stack.bffUrl}/api/requests`, { method: 'POST' })
+    const noType = await stack.call('POST', '/api/requests')
     expect(noType.status).toBe(415)
     const deep = await stack.call('POST', '/api/requests', `${'['.repeat(40)}${']'.repeat(40)}`)
     expect(deep.status).toBe(400)
     expect(deep.json).toMatchObject({ field: 'body', reason: 'is nested deeper than 16 levels' })
     const latin1 = await fetch(`${stack.bffUrl}/api/requests`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json' },
+      headers: {
+        'content-type': 'application/json',
+        origin: TEST_ORIGIN,
+        'x-requested-by': 'humanos-demo',
+      },
       body: new Uint8Array([0x7b, 0xff, 0x7d]),
     })
     expect(latin1.status).toBe(400)

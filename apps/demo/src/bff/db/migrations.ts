@@ -54,4 +54,17 @@ export const MIGRATIONS: readonly string[] = [
     expires_at INTEGER NOT NULL
   );
   `,
+  // Browser sessions (session/sessions.ts): only a hash of each cookie is stored, so the
+  // database alone does not let anyone act as a session. A request belongs to the session that
+  // created it; rows from before this migration belong to nobody and are shown to nobody.
+  `
+  CREATE TABLE sessions (
+    id_hash    TEXT PRIMARY KEY,
+    created_at INTEGER NOT NULL,
+    expires_at INTEGER NOT NULL
+  );
+  CREATE INDEX sessions_expires ON sessions (expires_at);
+  ALTER TABLE requests ADD COLUMN owner TEXT;
+  CREATE INDEX requests_owner ON requests (owner, created_at DESC);
+  `,
 ]

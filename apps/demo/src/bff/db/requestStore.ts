@@ -13,15 +13,17 @@ export interface RequestRow {
   link: string
   expires_at: string | null
   created_at: number
+  /** The session that created it (session/ownership.ts); `null` for rows older than sessions. */
+  owner: string | null
 }
 
 /** Stores a request; a repeat of one already stored (a retried creation) changes nothing. */
 export function insertRequest(db: Db, row: RequestRow): void {
   db.prepare(
     `INSERT INTO requests (id, credential_name, credential_description, security_level, contacts,
-       contact, link, expires_at, created_at)
+       contact, link, expires_at, created_at, owner)
      VALUES (@id, @credential_name, @credential_description, @security_level, @contacts,
-       @contact, @link, @expires_at, @created_at)
+       @contact, @link, @expires_at, @created_at, @owner)
      ON CONFLICT (id) DO NOTHING`,
   ).run(row)
 }
@@ -30,9 +32,11 @@ export function getRequestRow(db: Db, id: string): RequestRow | undefined {
   return db.prepare<[string], RequestRow>('SELECT * FROM requests WHERE id = ?').get(id)
 }
 
-/** The newest requests first. */
-export function listRequestRows(db: Db, limit: number): RequestRow[] {
+/** The newest requests of `owner` first. */
+export function listRequestRows(db: Db, owner: string, limit: number): RequestRow[] {
   return db
-    .prepare<[number], RequestRow>('SELECT * FROM requests ORDER BY created_at DESC, id LIMIT ?')
-    .all(limit)
+    .prepare<[string, number], RequestRow>(
+      'SELECT * FROM requests WHERE owner = ? ORDER BY created_at DESC, id LIMIT ?',
+    )
+    .all(owner, limit)
 }

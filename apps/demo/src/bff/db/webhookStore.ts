@@ -47,12 +47,14 @@ export function insertWebhookEvent(db: Db, input: WebhookEventInput): boolean {
   return false
 }
 
-/** The newest events first, without their bodies. */
-export function listWebhookEvents(db: Db, limit: number): WebhookEventRow[] {
+/** The newest events about requests of `owner` first, without their bodies. */
+export function listWebhookEvents(db: Db, owner: string, limit: number): WebhookEventRow[] {
   return db
-    .prepare<[number], WebhookEventRow>(
-      `SELECT dedupe_key, webhook_id, event_type, request_id, received_at, deliveries
-       FROM webhook_events ORDER BY received_at DESC, dedupe_key LIMIT ?`,
+    .prepare<[string, number], WebhookEventRow>(
+      `SELECT e.dedupe_key, e.webhook_id, e.event_type, e.request_id, e.received_at, e.deliveries
+       FROM webhook_events e JOIN requests r ON r.id = e.request_id
+       WHERE r.owner = ?
+       ORDER BY e.received_at DESC, e.dedupe_key LIMIT ?`,
     )
-    .all(limit)
+    .all(owner, limit)
 }

@@ -2,14 +2,14 @@ import { Hono } from 'hono'
 import { AttestationError, verifyAttestation } from '@humanos-link/server'
 import type { AttestationClaims } from '@humanos-link/server'
 import type { AttestationAccepted } from '../../shared/apiTypes'
-import type { BffContext } from '../context'
+import type { BffContext, BffEnv } from '../context'
 import { decisionsOf, recordDecision } from '../db/decisionStore'
 import type { DecisionInput } from '../db/decisionStore'
-import { getRequestRow } from '../db/requestStore'
 import { ApiError } from '../http/apiError'
 import { readJson, validate } from '../http/jsonBody'
 import { decisionView, requestStatus } from '../requestViews'
 import { attestationSchema } from '../schemas'
+import { ownedRequest } from '../session/ownership'
 
 function decisionFrom(claims: AttestationClaims): DecisionInput {
   const common = { requestId: claims.requestId, subject: claims.sub, contact: null }
@@ -47,10 +47,12 @@ function refusal(error: AttestationError): ApiError {
 
 /**
  * `POST /api/attestations`: the browser hands over the attestation of a Link result; only what
- * verifies (signature, issuer, audience = the demo's origin, expiry, one use) is recorded.
+ * verifies (signature, issuer, audience = the demo's origin, expiry) and is about a request this
+ * session created is recorded, once. The `jti` is spent only after the ownership check, so a
+ * session that got hold of someone else's attestation cannot burn it.
  */
-export function attestationRoutes(ctx: BffContext): Hono {
-  const app = new Hono()
+export function attestationRoutes(ctx: BffContext): Hono<BffEnv> {
+  const app = new Hono<BffEnv>()
   const { humanosBaseUrl, demoOrigins } = ctx.config
 
   app.post('/api/attestations', async (c) => {
@@ -61,21 +63,21 @@ export function attestationRoutes(ctx: BffContext): Hono {
         jwksUrl: `${humanosBaseUrl}/.well-known/jwks.json`,
         issuer: humanosBaseUrl,
         audience: demoOrigins,
-        replayStore: ctx.replayStore,
       })
     } catch (error) {
       if (error instanceof AttestationError) throw refusal(error)
       throw error
+    }
+    const request = ownedRequest(ctx, c.get('session'), claims.requestId)
+    if (!(await ctx.replayStore.markUsed(claims.jti, claims.exp * 1000))) {
+      throw refusal(new AttestationError('replayed', 'The attestation was already used'))
     }
     const row = recordDecision(ctx.db, decisionFrom(claims), {
       channel: 'attestation',
       at: Date.now(),
       jti: claims.jti,
     })
-    const request = getRequestRow(ctx.db, claims.requestId)
-    const status = request
-      ? requestStatus(request, decisionsOf(ctx.db, [request.id]), Date.now())
-      : null
+    const status = requestStatus(request, decisionsOf(ctx.db, [request.id]), Date.now())
     ctx.log(`attestation ${claims.eventType} for request ${claims.requestId} verified`)
     const answer: AttestationAccepted = {
       requestId: claims.requestId,

@@ -1,31 +1,22 @@
-import { getConnInfo } from '@hono/node-server/conninfo'
 import { Hono } from 'hono'
 import type { Context } from 'hono'
 import { HumanosApiError } from '@humanos-link/server'
 import type { RequestDetail } from '@humanos-link/server'
 import type { CreatedRequest, RequestDetailView, RequestList } from '../../shared/apiTypes'
-import type { BffContext } from '../context'
+import type { BffContext, BffEnv } from '../context'
 import { decisionsOf } from '../db/decisionStore'
-import { getRequestRow, insertRequest, listRequestRows } from '../db/requestStore'
+import { insertRequest } from '../db/requestStore'
 import { ApiError } from '../http/apiError'
 import { readJson, validate } from '../http/jsonBody'
 import { upstreamError } from '../http/upstream'
 import { credentialView } from '../credentialView'
 import { requestItem } from '../requestViews'
-import { createRequestSchema, requestParamsSchema } from '../schemas'
+import { createRequestSchema } from '../schemas'
+import { ownedRequest, ownedRequestParam, ownedRequests } from '../session/ownership'
+import type { Session } from '../session/sessions'
 import type { CreateRequestInput } from '../schemas'
 
 const LIST_LIMIT = 50
-
-// The TCP peer: the browser, or the Vite proxy in development. X-Forwarded-For is not trusted,
-// since anyone can send it; a deployment behind a known proxy would read it from that proxy only.
-function clientKey(c: Context): string {
-  try {
-    return getConnInfo(c).remote.address ?? 'unknown'
-  } catch {
-    return 'unknown'
-  }
-}
 
 function expiresAtOf(detail: RequestDetail): string | null {
   const value = detail.expiresAt
@@ -85,12 +76,29 @@ async function detailFromHumanos(ctx: BffContext, id: string): Promise<RequestDe
   }
 }
 
-/** `/api/requests`: create one, list them, and one request with its sealed credentials. */
-export function requestRoutes(ctx: BffContext): Hono {
-  const app = new Hono()
+function ownedOrConflict(ctx: BffContext, session: Session, id: string) {
+  try {
+    ownedRequest(ctx, session, id)
+  } catch {
+    throw new ApiError(
+      409,
+      'idempotency_conflict',
+      'This Idempotency-Key belongs to another request',
+    )
+  }
+}
+
+/**
+ * `/api/requests`: create one, list them, and one request with its sealed credentials; each
+ * session only ever sees the requests it created.
+ */
+export function requestRoutes(ctx: BffContext): Hono<BffEnv> {
+  const app = new Hono<BffEnv>()
 
   app.post('/api/requests', async (c) => {
-    const retryAfter = ctx.createLimiter.take(clientKey(c))
+    // Per session, not per TCP peer: behind the dev proxy every browser is the same peer.
+    const session = c.get('session')
+    const retryAfter = ctx.createLimiter.take(session.id)
     if (retryAfter !== null) {
       throw new ApiError(
         429,
@@ -124,13 +132,17 @@ export function requestRoutes(ctx: BffContext): Hono {
       link: subject.link,
       expires_at: answer.expiresAt,
       created_at: Date.now(),
+      owner: session.id,
     })
+    // A retried creation finds the row stored the first time; it must be this session's, or a
+    // key learned from someone else would hand over their Link.
+    ownedOrConflict(ctx, session, created.id)
     ctx.log(`request ${created.id} created for ${body.contacts.length} contact(s)`)
     return c.json(answer, 201)
   })
 
   app.get('/api/requests', (c) => {
-    const rows = listRequestRows(ctx.db, LIST_LIMIT)
+    const rows = ownedRequests(ctx, c.get('session'), LIST_LIMIT)
     const decisions = decisionsOf(
       ctx.db,
       rows.map((r) => r.id),
@@ -149,10 +161,9 @@ export function requestRoutes(ctx: BffContext): Hono {
     return c.json(list)
   })
 
-  app.get('/api/requests/:requestId', async (c) => {
-    const { requestId: id } = validate(requestParamsSchema, c.req.param())
-    const row = getRequestRow(ctx.db, id)
-    if (!row) throw new ApiError(404, 'not_found', `This demo has no request ${id}`)
+  app.get('/api/requests/:requestId', ownedRequestParam(ctx), async (c) => {
+    const row = c.get('request')
+    const id = row.id
     const detail = await detailFromHumanos(ctx, id)
     const view: RequestDetailView = {
       request: requestItem(row, decisionsOf(ctx.db, [id]), Date.now()),

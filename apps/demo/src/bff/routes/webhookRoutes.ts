@@ -1,7 +1,7 @@
 import { Hono } from 'hono'
 import { WebhookVerificationError, verifyWebhook } from '@humanos-link/server'
 import type { WebhookEvent } from '@humanos-link/server'
-import type { BffContext } from '../context'
+import type { BffContext, BffEnv } from '../context'
 import { recordDecision } from '../db/decisionStore'
 import type { DecisionInput } from '../db/decisionStore'
 import { insertWebhookEvent, listWebhookEvents } from '../db/webhookStore'
@@ -39,8 +39,8 @@ function decisionFrom(event: WebhookEvent): DecisionInput | null {
  * `200` only once the event is stored, so a crash before that makes Humanos retry; a retry of an
  * event already stored (same `x-webhook-id`) is acknowledged and changes nothing.
  */
-export function webhookRoutes(ctx: BffContext): Hono {
-  const app = new Hono()
+export function webhookRoutes(ctx: BffContext): Hono<BffEnv> {
+  const app = new Hono<BffEnv>()
   const secrets = {
     signatureSecret: ctx.config.webhookSignatureSecret,
     encryptionSecret: ctx.config.webhookEncryptionSecret,
@@ -83,10 +83,11 @@ export function webhookRoutes(ctx: BffContext): Hono {
     return c.json({ received: true, duplicate: !stored })
   })
 
-  // For the web app: what arrived, so the person sees webhooks land and duplicates dropped.
+  // For the web app: what arrived for this session's requests, so the person sees webhooks
+  // land and duplicates dropped.
   app.get('/api/webhooks', (c) => {
     const list: WebhookEventList = {
-      data: listWebhookEvents(ctx.db, 50).map((row) => ({
+      data: listWebhookEvents(ctx.db, c.get('session').id, 50).map((row) => ({
         webhookId: row.webhook_id,
         eventType: row.event_type,
         requestId: row.request_id,

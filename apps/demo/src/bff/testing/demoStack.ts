@@ -4,6 +4,8 @@ import { startSandbox } from '@humanos-link/sandbox'
 import type { SandboxConfig } from '@humanos-link/sandbox'
 import type { BffConfig } from '../config'
 import { startBff } from '../startBff'
+import { bffSession } from './sessionClient'
+import type { BffSession } from './sessionClient'
 
 /** The page origin the tests pretend to be: the attestations' audience. */
 export const TEST_ORIGIN = 'http://localhost:5199'
@@ -20,13 +22,15 @@ export interface DemoStack {
   sandboxUrl: string
   bffUrl: string
   sandboxConfig: SandboxConfig
-  /** Calls the BFF; a `body` that is not a string is sent as JSON. */
+  /** Calls the BFF as one browser session (the stack's own); see {@link newSession}. */
   call(
     method: string,
     path: string,
     body?: unknown,
     headers?: Record<string, string>,
   ): Promise<HttpResult>
+  /** Another browser session, with no cookie yet: another person. */
+  newSession(): BffSession
   /** Stops the BFF only (the sandbox keeps running), for restart tests. */
   stopBff(): Promise<void>
   /** Starts the BFF again with the same configuration. */
@@ -94,13 +98,16 @@ export async function startDemoStack(options: DemoStackOptions = {}): Promise<De
   }
   let bff = await start()
   let running = true
+  const newSession = () => bffSession(() => bff.url, TEST_ORIGIN)
+  const own = newSession()
   return {
     sandboxUrl: sandbox.url,
     get bffUrl() {
       return bff.url
     },
     sandboxConfig: sandbox.config,
-    call: (method, path, body, headers) => request(`${bff.url}${path}`, method, body, headers),
+    call: (method, path, body, headers) => own.call(method, path, body, headers),
+    newSession,
     async stopBff() {
       running = false
       await bff.close()

@@ -54,12 +54,14 @@ export async function bffFetch<T>(
 ): Promise<T> {
   let response: Response
   try {
+    // The session cookie rides along (same origin); the header is the BFF's CSRF check
+    // (bff/session/csrf.ts), which a page on another origin cannot send without CORS.
+    const headers: Record<string, string> = { ...init.headers, 'X-Requested-By': 'humanos-demo' }
+    if (init.body !== undefined) headers['content-type'] = 'application/json'
     response = await fetch(path, {
       method: init.method ?? 'GET',
-      headers:
-        init.body === undefined
-          ? init.headers
-          : { ...init.headers, 'content-type': 'application/json' },
+      credentials: 'same-origin',
+      headers,
       body: init.body === undefined ? undefined : JSON.stringify(init.body),
       signal: init.signal,
     })
