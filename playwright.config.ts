@@ -1,24 +1,20 @@
 import { defineConfig } from '@playwright/test'
+import { E2E_ORIGINS, portOf } from '@humanos-link/test-kit/origins'
 
 const executablePath = process.env.CHROMIUM_PATH || '/usr/bin/chromium'
 const reuseExistingServer = !process.env.CI
 
-/**
- * Origins used by the browser tests. Host pages and Link frames always run on different
- * origins, so every origin check in the SDK is exercised for real.
- */
-export const ORIGINS = {
-  /** Host pages (e2e/fixtures), the integrator's side. */
-  host: 'http://localhost:5180',
-  /** The small test Link frame (e2e/fixtures), speaking the real protocol. */
-  testFrame: 'http://127.0.0.1:5181',
-  /** A third, hostile origin. */
-  attacker: 'http://127.0.0.1:5182',
-} as const
+// The servers' origins come from the test kit, which the specs read too: host pages and Link
+// frames always run on different origins, so every origin check in the SDK runs for real.
+const { host, testFrame, attacker, sandbox, bff, demo, staticPages } = E2E_ORIGINS
 
-const fixtureServer = (host: string, port: number) => ({
-  command: `pnpm exec vite --config e2e/fixtures/vite.config.ts --host ${host} --port ${port} --strictPort`,
-  url: `http://${host}:${port}/health.txt`,
+/**
+ * The fixture pages (e2e/fixtures) and the test kit's Link frame, on `origin`. The config is
+ * loaded by Vite's module runner, which compiles the kit's TypeScript plugin it imports.
+ */
+const fixtureServer = (origin: string) => ({
+  command: `pnpm exec vite --config e2e/fixtures/vite.config.ts --configLoader runner --host ${new URL(origin).hostname} --port ${portOf(origin)} --strictPort`,
+  url: `${origin}/health.txt`,
   reuseExistingServer,
   timeout: 60_000,
 })
@@ -35,20 +31,26 @@ export default defineConfig({
     launchOptions: { executablePath, args: ['--disable-gpu', '--disable-quic'] },
   },
   webServer: [
-    fixtureServer('localhost', 5180),
-    fixtureServer('127.0.0.1', 5181),
-    fixtureServer('127.0.0.1', 5182),
+    fixtureServer(host),
+    fixtureServer(testFrame),
+    fixtureServer(attacker),
     {
       command: 'pnpm --filter @humanos-link/sandbox start',
-      url: 'http://127.0.0.1:4110/health',
+      url: `${sandbox}/health`,
       env: {
-        PORT: '4110',
-        HOST: '127.0.0.1',
+        PORT: String(portOf(sandbox)),
+        HOST: new URL(sandbox).hostname,
         SANDBOX_DATA: ':memory:',
-        SANDBOX_ALLOWED_ORIGINS:
-          'http://localhost:5180,http://localhost:5173,http://127.0.0.1:5173,http://localhost:5186,http://localhost:5175',
+        // The host pages, the demo, the static pages, and a local `vite` dev server (5173).
+        SANDBOX_ALLOWED_ORIGINS: [
+          host,
+          'http://localhost:5173',
+          'http://127.0.0.1:5173',
+          staticPages,
+          demo,
+        ].join(','),
         // The demo's e2e BFF (below) receives the webhooks.
-        SANDBOX_WEBHOOK_URL: 'http://127.0.0.1:4120/webhooks/humanos',
+        SANDBOX_WEBHOOK_URL: `${bff}/webhooks/humanos`,
       },
       reuseExistingServer,
       timeout: 60_000,
@@ -56,28 +58,27 @@ export default defineConfig({
     // The demo (e2e/demo.spec.ts): its BFF against the e2e sandbox, and its web app.
     {
       command: 'pnpm --filter @humanos-link/demo bff',
-      url: 'http://127.0.0.1:4120/api/health',
+      url: `${bff}/api/health`,
       env: {
-        BFF_PORT: '4120',
-        HUMANOS_BASE_URL: 'http://127.0.0.1:4110',
-        DEMO_ORIGIN: 'http://localhost:5175',
+        BFF_PORT: String(portOf(bff)),
+        HUMANOS_BASE_URL: sandbox,
+        DEMO_ORIGIN: demo,
         DEMO_DATA: ':memory:',
       },
       reuseExistingServer,
       timeout: 60_000,
     },
     {
-      command:
-        'pnpm --filter @humanos-link/demo exec vite --host localhost --port 5175 --strictPort',
-      url: 'http://localhost:5175',
-      env: { DEMO_BFF_URL: 'http://127.0.0.1:4120' },
+      command: `pnpm --filter @humanos-link/demo exec vite --host ${new URL(demo).hostname} --port ${portOf(demo)} --strictPort`,
+      url: demo,
+      env: { DEMO_BFF_URL: bff },
       reuseExistingServer,
       timeout: 60_000,
     },
     // Plain HTML pages for the script-tag build (e2e/embed.spec.ts), with and without a CSP.
     {
-      command: 'node e2e/servers/staticHost.mjs 5186',
-      url: 'http://localhost:5186/health',
+      command: `node e2e/servers/staticHost.mjs ${portOf(staticPages)}`,
+      url: `${staticPages}/health`,
       reuseExistingServer,
       timeout: 60_000,
     },

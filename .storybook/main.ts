@@ -1,5 +1,5 @@
 import type { StorybookConfig } from '@storybook/react-vite'
-import { linkFramePlugin } from './linkFramePlugin.ts'
+import { linkFramePlugin } from '@humanos-link/test-kit/vite'
 import { sandboxLinkPlugin } from './sandboxLinkPlugin.ts'
 
 const config: StorybookConfig = {
@@ -8,7 +8,13 @@ const config: StorybookConfig = {
   framework: { name: '@storybook/react-vite', options: {} },
   core: { disableTelemetry: true, disableWhatsNewNotifications: true },
   viteFinal: async (viteConfig) => {
-    viteConfig.plugins = [...(viteConfig.plugins ?? []), linkFramePlugin(), sandboxLinkPlugin()]
+    viteConfig.plugins = [
+      ...(viteConfig.plugins ?? []),
+      // The stories' Link frame: the test kit's fake frame; a static build emits it as
+      // `link/story/` (packages/react/src/stories/storyFrame.ts).
+      linkFramePlugin({ staticPath: 'link/story/' }),
+      sandboxLinkPlugin(),
+    ]
     // Workspace packages run from `src` through their `@humanos-link/source` export condition.
     viteConfig.resolve = {
       ...viteConfig.resolve,

@@ -1,12 +1,13 @@
-import { createHmac, randomUUID } from 'node:crypto'
+import { randomUUID } from 'node:crypto'
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import type { Plugin } from 'vite'
+import { SANDBOX_DEFAULTS, signedClient } from '@humanos-link/test-kit/node'
 
 // The local sandbox (`pnpm sandbox`) and its public laptop defaults (apps/sandbox/src/config.ts),
 // overridable with the same variables the sandbox reads.
 const SANDBOX = process.env.HUMANOS_SANDBOX_URL ?? 'http://127.0.0.1:4010'
-const API_KEY = process.env.SANDBOX_API_KEY ?? 'sandbox-api-key'
-const SIGNATURE_SECRET = process.env.SANDBOX_SIGNATURE_SECRET ?? 'sandbox-signature-secret'
+const API_KEY = process.env.SANDBOX_API_KEY ?? SANDBOX_DEFAULTS.apiKey
+const SIGNATURE_SECRET = process.env.SANDBOX_SIGNATURE_SECRET ?? SANDBOX_DEFAULTS.signatureSecret
 
 function send(res: ServerResponse, status: number, body: unknown) {
   res.statusCode = status
@@ -20,32 +21,22 @@ async function allowedOrigins(): Promise<string[]> {
   return ((await res.json()) as { allowedOrigins: string[] }).allowedOrigins
 }
 
-/** `POST /request`, signed as a backend signs it: HMAC-SHA256 over `<timestamp>.<body>`. */
+// `POST /request`, signed as a backend signs it (HMAC-SHA256 over `<timestamp>.<body>`).
+const api = signedClient(SANDBOX, { apiKey: API_KEY, secret: SIGNATURE_SECRET })
+
 async function createRequest(contact: string, lang: string) {
-  const body = JSON.stringify({
-    contacts: [contact],
-    name: 'Storybook request',
-    language: lang,
-    credentials: [
-      { type: 'CONSENT', name: 'Monthly card payment', description: 'Up to 50 EUR a month.' },
-    ],
-  })
-  const timestamp = String(Date.now())
-  const signature = createHmac('sha256', SIGNATURE_SECRET)
-    .update(`${timestamp}.${body}`)
-    .digest('hex')
-  const res = await fetch(`${SANDBOX}/request`, {
-    method: 'POST',
-    headers: {
-      Authorization: `Bearer ${API_KEY}`,
-      'X-Timestamp': timestamp,
-      'X-Signature': signature,
-      'Content-Type': 'application/json',
+  const res = await api('POST', '/request', {
+    body: {
+      contacts: [contact],
+      name: 'Storybook request',
+      language: lang,
+      credentials: [
+        { type: 'CONSENT', name: 'Monthly card payment', description: 'Up to 50 EUR a month.' },
+      ],
     },
-    body,
   })
   if (res.status !== 201) throw new Error(`POST /request answered ${res.status}`)
-  return (await res.json()) as { id: string; subjects: { link: string }[] }
+  return res.json as { id: string; subjects: { link: string }[] }
 }
 
 async function handle(req: IncomingMessage, res: ServerResponse, url: URL) {

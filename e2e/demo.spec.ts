@@ -6,9 +6,10 @@ import { randomUUID } from 'node:crypto'
 import { expect, test } from '@playwright/test'
 import type { Page } from '@playwright/test'
 import { SANDBOX, approveInFrame } from './embedSandbox'
+import { E2E_ORIGINS } from '@humanos-link/test-kit/origins'
 
-const DEMO = 'http://localhost:5175'
-const BFF = 'http://127.0.0.1:4120'
+const DEMO = E2E_ORIGINS.demo
+const BFF = E2E_ORIGINS.bff
 
 /** Every URL the page asked for, to check the browser never calls the Humanos API. */
 function recordRequests(page: Page): string[] {

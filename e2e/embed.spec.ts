@@ -8,8 +8,9 @@ import type { ConsoleMessage, Page } from '@playwright/test'
 import type { HumanosLinkGlobal } from '@humanos-link/embed'
 import { SANDBOX, approveInFrame, createSandboxRequest, expectOriginAllowed } from './embedSandbox'
 import { testLink } from './support'
+import { E2E_ORIGINS } from '@humanos-link/test-kit/origins'
 
-const PAGES = 'http://localhost:5186'
+const PAGES = E2E_ORIGINS.staticPages
 
 interface LogEntry {
   type: string

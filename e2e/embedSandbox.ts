@@ -3,13 +3,12 @@
 // from the sandbox outbox, and a person completing the Link flow.
 import { randomUUID } from 'node:crypto'
 import { createHumanosClient } from '@humanos-link/server'
+import { SANDBOX_DEFAULTS, readOtp } from '@humanos-link/test-kit/node'
+import { E2E_ORIGINS } from '@humanos-link/test-kit/origins'
 import { expect } from '@playwright/test'
 import type { FrameLocator } from '@playwright/test'
 
-export const SANDBOX = 'http://127.0.0.1:4110'
-// The sandbox's public defaults (apps/sandbox/src/config.ts): a laptop sandbox, not secrets.
-const API_KEY = 'sandbox-api-key'
-const SIGNATURE_SECRET = 'sandbox-signature-secret'
+export const SANDBOX = E2E_ORIGINS.sandbox
 
 /** A contact no other test uses: `<tag>-<uuid>@example.com`. */
 export function uniqueContact(tag: string): string {
@@ -30,8 +29,8 @@ export interface SandboxRequest {
 // The integrator's backend side, exactly as the server package signs it.
 const humanos = createHumanosClient({
   baseUrl: SANDBOX,
-  apiKey: API_KEY,
-  signatureSecret: SIGNATURE_SECRET,
+  apiKey: SANDBOX_DEFAULTS.apiKey,
+  signatureSecret: SANDBOX_DEFAULTS.signatureSecret,
 })
 
 /** Creates a one-credential request for a fresh contact through the signed API. */
@@ -56,11 +55,8 @@ export async function createSandboxRequest(
 }
 
 /** The one-time code the sandbox "sent" to `contact`. */
-export async function otpFor(contact: string): Promise<string> {
-  const res = await fetch(`${SANDBOX}/_sandbox/outbox?contact=${encodeURIComponent(contact)}`)
-  const { data } = (await res.json()) as { data: { code: string }[] }
-  expect(data[0]?.code, `no OTP in the sandbox outbox for ${contact}`).toMatch(/^\d{6}$/)
-  return data[0]!.code
+export function otpFor(contact: string): Promise<string> {
+  return readOtp(SANDBOX, contact)
 }
 
 /** Reviews, enters the code from the outbox and accepts, inside the embedded Link frame. */

@@ -4,13 +4,13 @@
 import { createPublicKey, verify } from 'node:crypto'
 import { expect, test } from '@playwright/test'
 import type { FrameLocator, Page } from '@playwright/test'
-import { signedClient } from '../apps/sandbox/src/testing/signedClient'
+import { SANDBOX_DEFAULTS, signedClient } from '@humanos-link/test-kit/node'
 import { SANDBOX, otpFor, uniqueContact } from './embedSandbox'
 import { ATTACKER, HOST, hostLog, hostUrl, waitForStatus } from './support'
 
 const api = signedClient(SANDBOX, {
-  apiKey: 'sandbox-api-key',
-  secret: 'sandbox-signature-secret',
+  apiKey: SANDBOX_DEFAULTS.apiKey,
+  secret: SANDBOX_DEFAULTS.signatureSecret,
 })
 
 // Chromium's fake camera, for the identity step; harmless for the other tests of this file.

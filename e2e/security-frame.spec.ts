@@ -6,9 +6,10 @@ import type { Frame, Page } from '@playwright/test'
 import { generateHostKeyPair } from '@humanos-link/core'
 import { ATTACKER, HOST, hostUrl } from './support'
 import { SANDBOX, createSandboxRequest } from './securitySupport'
+import { E2E_ORIGINS } from '@humanos-link/test-kit/origins'
 
 const LINK_PAGE = /127\.0\.0\.1:4110\/link\//
-const DEMO = 'http://localhost:5175'
+const DEMO = E2E_ORIGINS.demo
 
 /** A Link URL as the SDK would build it for the allowed host `HOST`. */
 async function frameUrl(link: string): Promise<string> {

@@ -7,8 +7,9 @@ import { expect, test } from '@playwright/test'
 import type { Page, Response } from '@playwright/test'
 import { secretsIn } from '../security/support/secrets'
 import { SANDBOX, approveInFrame } from './embedSandbox'
+import { E2E_ORIGINS } from '@humanos-link/test-kit/origins'
 
-const DEMO = 'http://localhost:5175'
+const DEMO = E2E_ORIGINS.demo
 
 interface Seen {
   url: string

@@ -1,9 +1,10 @@
 import type { Page } from '@playwright/test'
+import { E2E_ORIGINS, linkUrl } from '@humanos-link/test-kit/origins'
 
 /** Origins of the fixture servers started by playwright.config.ts. */
-export const HOST = 'http://localhost:5180'
-export const TEST_FRAME = 'http://127.0.0.1:5181'
-export const ATTACKER = 'http://127.0.0.1:5182'
+export const HOST = E2E_ORIGINS.host
+export const TEST_FRAME = E2E_ORIGINS.testFrame
+export const ATTACKER = E2E_ORIGINS.attacker
 
 export interface HostLogEntry {
   instance: number
@@ -18,10 +19,12 @@ export function hostUrl(links: string[], extra: Record<string, string> = {}): st
   return `${HOST}/host.html?${params}`
 }
 
-/** A Link URL served by the test frame; `scenario` becomes the Link URL's own query. */
+/**
+ * A Link URL served by the test kit's frame page; `scenario` becomes the Link URL's own query
+ * (see packages/test-kit/src/frame/framePage.ts).
+ */
 export function testLink(sessionId: string, scenario: Record<string, string> = {}): string {
-  const query = new URLSearchParams(scenario).toString()
-  return `${TEST_FRAME}/link/${sessionId}${query ? `?${query}` : ''}`
+  return linkUrl(sessionId, TEST_FRAME, scenario)
 }
 
 export function hostLog(page: Page, cb?: string): Promise<HostLogEntry[]> {

@@ -8,6 +8,7 @@ import { mkdtempSync, rmSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { credentialDecision, webhookEventOf } from '@humanos-link/test-kit'
 import { openDatabase } from '../apps/demo/src/bff/db/database'
 import { bffSession } from '../apps/demo/src/bff/testing/sessionClient'
 import type { BffSession } from '../apps/demo/src/bff/testing/sessionClient'
@@ -96,22 +97,14 @@ describe('the demo BFF as a webhook receiver', () => {
     const id = randomUUID()
     const requestId = `req-${id}`
     const sealed = sealWebhook(
-      {
-        eventType: 'credential',
-        api_version: '2026-05-17',
-        requestId,
-        issuerDid: 'did:web:127.0.0.1%3A4010',
-        user: { contact: 'ana@example.com', id: 'did:web:127.0.0.1%3A4010:user:1' },
-        credential: {
-          id: `urn:via:credential:${id}`,
-          resourceType: 'CONSENT',
-          status: 'ACTIVE',
+      webhookEventOf(
+        credentialDecision({
+          requestId,
+          credentialId: `urn:via:credential:${id}`,
           name: 'Locked out',
-          w3cCredential: {},
-          decisions: [],
-        },
-        decision: { action: 'accept', date: new Date().toISOString() },
-      },
+          date: new Date().toISOString(),
+        }),
+      ),
       SANDBOX_WEBHOOK_SECRETS,
       { id },
     )

@@ -11,7 +11,7 @@ import { startSandbox } from '../apps/sandbox/src/index'
 import type { RunningSandbox } from '../apps/sandbox/src/index'
 import { startBff } from '../apps/demo/src/bff/startBff'
 import type { RunningBff } from '../apps/demo/src/bff/startBff'
-import { signedClient } from '../apps/sandbox/src/testing/signedClient'
+import { signedClient } from '@humanos-link/test-kit/node'
 import {
   answerProblems,
   bodyArb,

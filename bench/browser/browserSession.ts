@@ -4,7 +4,7 @@ import { chromium } from 'playwright'
 import type { Browser, Page } from 'playwright'
 import { startSandbox } from '@humanos-link/sandbox'
 import type { RunningSandbox } from '@humanos-link/sandbox'
-import { signedClient } from '../../apps/sandbox/src/testing/signedClient'
+import { readOtp, signedClient } from '@humanos-link/test-kit/node'
 import { startPageServer } from './pageServer'
 import type { PageServer } from './pageServer'
 
@@ -60,12 +60,7 @@ export async function startBrowserSession(): Promise<BrowserSession> {
       if (res.status !== 201) throw new Error(`POST /request: ${res.status} ${res.text}`)
       return { link: (res.json as { subjects: { link: string }[] }).subjects[0]!.link, contact }
     },
-    async otpFor(contact) {
-      const url = `${sandbox.url}/_sandbox/outbox?contact=${encodeURIComponent(contact)}`
-      const { data } = (await (await fetch(url)).json()) as { data: { code: string }[] }
-      if (!data[0]) throw new Error(`No code was sent to ${contact}`)
-      return data[0].code
-    },
+    otpFor: (contact) => readOtp(sandbox.url, contact),
     async open(path) {
       const page = await browser.newPage()
       page.on('pageerror', (error) => console.error(`[page] ${error.message}`))

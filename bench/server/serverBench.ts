@@ -1,7 +1,7 @@
 // Server throughput: the sandbox's signed `POST /request` and the demo BFF's create endpoint,
 // 50 connections each, every one beside the same server's health endpoint in the same run.
 import type { Request } from 'autocannon'
-import { signature } from '../../apps/sandbox/src/testing/signedClient'
+import { signature } from '@humanos-link/test-kit/node'
 import { ms, ratio } from '../lib/report'
 import type { Row } from '../lib/report'
 import { startChildServer } from './childServer'

@@ -4,31 +4,16 @@
 import { generateHostKeyPair } from '@humanos-link/core'
 import { openResult, sealResult } from '@humanos-link/core/protocol'
 import type { EncryptedResult } from '@humanos-link/core/protocol'
+import { credentialDecision } from '@humanos-link/test-kit'
 
 const SESSION_ID = 'bench-session-0001'
 const PAYLOAD_BYTES = 2048
 
 /** A credential decision of exactly `PAYLOAD_BYTES` bytes of UTF-8 JSON, as spec section 7. */
 function payload(index: number): unknown {
-  const body = {
-    eventType: 'credential',
-    api_version: '2026-05-17',
-    requestId: `req-${index}`,
-    issuerDid: 'did:web:127.0.0.1%3A4010',
-    user: { contact: 'ana@example.com', id: 'did:web:127.0.0.1%3A4010:user:1' },
-    credential: {
-      id: 'urn:via:credential:550e8400-e29b-41d4-a716-446655440000',
-      resourceType: 'CONSENT',
-      status: 'ACTIVE',
-      name: 'Share my profile',
-      w3cCredential: { evidence: '' },
-      decisions: [],
-    },
-    decision: { action: 'accept', date: '2026-11-24T12:00:00.000Z' },
-    attestation: 'eyJhbGciOiJFUzI1NiJ9.eyJ0IjoxfQ.c2ln',
-  }
+  const body = credentialDecision({ requestId: `req-${index}`, w3cCredential: { evidence: '' } })
   const pad = PAYLOAD_BYTES - new TextEncoder().encode(JSON.stringify(body)).length
-  body.credential.w3cCredential.evidence = 'x'.repeat(pad)
+  body.credential.w3cCredential = { evidence: 'x'.repeat(pad) }
   return body
 }
 

@@ -1,3 +1,4 @@
+import { credentialDecision, webhookEventOf } from '@humanos-link/test-kit'
 import { describe, expect, it } from 'vitest'
 import vectors from '../../core/test-vectors/spec-vectors.json'
 import { delivery, encryptEvent, signDelivery } from '../test/webhookDelivery.js'
@@ -12,22 +13,7 @@ const secrets = {
   encryptionSalt: vector.encryptionSalt,
 }
 
-const credentialEvent = {
-  eventType: 'credential',
-  api_version: '2026-05-17',
-  requestId: 'req_1',
-  issuerDid: 'did:web:127.0.0.1%3A4010',
-  user: { contact: 'ana@example.com', id: 'did:web:127.0.0.1%3A4010:user:1' },
-  credential: {
-    id: 'urn:via:credential:550e8400-e29b-41d4-a716-446655440000',
-    resourceType: 'credential',
-    status: 'ACTIVE',
-    name: 'Consent',
-    w3cCredential: { type: ['VerifiableCredential', 'VIAMandate'] },
-    decisions: [],
-  },
-  decision: { action: 'accept', date: '2026-11-24T12:00:00.000Z' },
-}
+const credentialEvent = webhookEventOf(credentialDecision({ requestId: 'req_1', name: 'Consent' }))
 
 async function reason(promise: Promise<unknown>) {
   const error = await promise.then(

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { CreatedRequest, RequestDetailView, RequestList } from '../shared/apiTypes'
-import { readCode } from './testing/linkFlow'
+import { readOtp } from '@humanos-link/test-kit/node'
 import { request, startDemoStack } from './testing/demoStack'
 import type { DemoStack } from './testing/demoStack'
 
@@ -52,7 +52,7 @@ describe('POST /api/requests', () => {
       'GET',
     )
     expect(JSON.stringify(outbox.json)).toContain(link)
-    await expect(readCode(stack.sandboxUrl, '+351912345678')).resolves.toMatch(/^\d{6}$/)
+    await expect(readOtp(stack.sandboxUrl, '+351912345678')).resolves.toMatch(/^\d{6}$/)
     const other = await request(
       `${stack.sandboxUrl}/_sandbox/outbox?contact=first%40example.com`,
       'GET',

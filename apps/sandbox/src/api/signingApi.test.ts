@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { signature } from '../testing/signedClient'
+import { signature } from '@humanos-link/test-kit/node'
 import { requestBody, startTestSandbox } from '../testing/testSandbox'
 import type { TestSandbox } from '../testing/testSandbox'
 

@@ -1,7 +1,7 @@
 import { startSandbox } from '../index'
 import type { RunningSandbox, SandboxConfig } from '../index'
-import { signedClient } from './signedClient'
-import type { SignedCall } from './signedClient'
+import { signedClient } from '@humanos-link/test-kit/node'
+import type { SignedCall } from '@humanos-link/test-kit/node'
 
 export interface TestSandbox {
   sandbox: RunningSandbox

@@ -1,9 +1,9 @@
-// Where the stories' Link frame lives: the e2e test frame, served by the Storybook (or Vitest)
-// dev server itself at `/link/<sessionId>`, or emitted by the static build as `link/story/`
-// (see .storybook/linkFramePlugin.ts), addressed through the other loopback name so that it is
-// a different origin from the story.
+// Where the stories' Link frame lives: the test kit's fake frame, served by the Storybook (or
+// Vitest) dev server itself at `/link/<sessionId>`, or emitted by the static build as
+// `link/story/` (see packages/test-kit/src/vite/linkFramePlugin.ts), addressed through the other
+// loopback name so that it is a different origin from the story.
 
-/** Scenario switches of the test frame (e2e/fixtures/frame.ts), as its Link URL's query. */
+/** Scenario switches of the kit's frame page (test-kit/src/frame/framePage.ts), as its query. */
 export interface FrameScenario {
   silent?: '1'
   error?: string

@@ -4,21 +4,11 @@
 import { generateHostKeyPair } from '@humanos-link/core'
 import { isLinkResultPayload, openResult } from '@humanos-link/core/protocol'
 import type { LinkResultPayload } from '@humanos-link/core'
+import { readOtp } from '@humanos-link/test-kit/node'
 import { request } from './demoStack'
 
 const isObj = (v: unknown): v is Record<string, unknown> =>
   typeof v === 'object' && v !== null && !Array.isArray(v)
-
-/** The newest code the sandbox "sent" to `contact`. */
-export async function readCode(sandboxUrl: string, contact: string): Promise<string> {
-  const outbox = await request(
-    `${sandboxUrl}/_sandbox/outbox?contact=${encodeURIComponent(contact)}&limit=1`,
-    'GET',
-  )
-  const first = isObj(outbox.json) && Array.isArray(outbox.json.data) ? outbox.json.data[0] : null
-  if (!isObj(first) || typeof first.code !== 'string') throw new Error(`No code for ${contact}`)
-  return first.code
-}
 
 /**
  * Opens `link` as a frame embedded by `origin`, types the code from the outbox, decides, and
@@ -45,7 +35,7 @@ export async function decideInFrame(options: {
   }
   const { frame, sessionId } = parsed
   const base = `${url.origin}/link/${sessionId}`
-  const code = await readCode(options.sandboxUrl, options.contact)
+  const code = await readOtp(options.sandboxUrl, options.contact)
   const verify = await request(`${base}/otp/verify`, 'POST', { frame, code })
   if (verify.status !== 200) throw new Error(`OTP refused: ${verify.text}`)
   const decided = await request(`${base}/decision`, 'POST', { frame, action: options.action })

@@ -1,5 +1,5 @@
-// A small signed HTTP client for the sandbox's own tests (Vitest and Playwright). It signs
-// exactly as humanos-api.md says, and lets a test break any part of the signature on purpose.
+// A small signed HTTP client for tests and benchmarks against a sandbox. It signs exactly as
+// humanos-api.md says, and lets a test break any part of the signature on purpose.
 import { createHmac } from 'node:crypto'
 
 export interface CallOptions {
