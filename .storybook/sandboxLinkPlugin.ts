@@ -35,7 +35,7 @@ async function createRequest(contact: string, lang: string) {
       ],
     },
   })
-  if (res.status !== 201) throw new Error(`POST /request answered ${res.status}`)
+  if (res.status !== 200) throw new Error(`POST /request answered ${res.status}`)
   return res.json as { id: string; subjects: { link: string }[] }
 }
 

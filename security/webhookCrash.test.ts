@@ -33,7 +33,7 @@ async function createAndDecide(sandbox: ServerProcess, index: number): Promise<n
       ],
     },
   })
-  expect(created.status, created.text).toBe(201)
+  expect(created.status, created.text).toBe(200)
   const sessionId = String(created.json.subjects[0].link).split('/').pop()
   const decided = await fetch(`${sandbox.url}/_sandbox/sessions/${sessionId}/decide`, {
     method: 'POST',

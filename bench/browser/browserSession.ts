@@ -57,7 +57,7 @@ export async function startBrowserSession(): Promise<BrowserSession> {
           credentials: [{ type: 'CONSENT', name: 'Share my profile', description: 'Bench' }],
         },
       })
-      if (res.status !== 201) throw new Error(`POST /request: ${res.status} ${res.text}`)
+      if (res.status !== 200) throw new Error(`POST /request: ${res.status} ${res.text}`)
       return { link: (res.json as { subjects: { link: string }[] }).subjects[0]!.link, contact }
     },
     otpFor: (contact) => readOtp(sandbox.url, contact),

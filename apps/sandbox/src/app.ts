@@ -6,6 +6,8 @@ import { credentialRoutes } from './api/credentialRoutes'
 import { requestRoutes } from './api/requestRoutes'
 import type { SandboxContext } from './context'
 import type { AppEnv } from './http/appEnv'
+import { DomainError } from './flow/domainError'
+import { domainErrorResponse } from './http/domainStatus'
 import { embedScriptRoutes } from './http/embedScript'
 import { hostGuard } from './http/hostGuard'
 import { HttpError, errorBody, errorResponse } from './http/httpError'
@@ -53,6 +55,7 @@ export function createApp(ctx: SandboxContext): Hono<AppEnv> {
   app.notFound((c) => c.json(errorBody(404, `Cannot ${c.req.method} ${c.req.path}`), 404))
   app.onError((error, c) => {
     if (error instanceof HttpError) return errorResponse(c, error)
+    if (error instanceof DomainError) return domainErrorResponse(c, error)
     if (error instanceof HTTPException && error.status < 500) {
       return c.json(errorBody(error.status, error.message || 'Bad request'), error.status)
     }

@@ -1,7 +1,7 @@
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { z } from 'zod'
-import { originListSchema, webhookSecretSchema } from './settingsSchema'
+import { originListSchema, otpDeliverySchema, webhookSecretSchema } from './settingsSchema'
 
 /** Where the sandbox keeps its database when `SANDBOX_DATA` is not set: `apps/sandbox/.data/`. */
 export const DEFAULT_DATA_FILE = path.join(
@@ -46,6 +46,11 @@ export interface SandboxConfig {
   /** Base64; its decoded bytes are the PBKDF2 password. */
   webhookEncryptionSecret: string
   webhookEncryptionSalt: string
+  /**
+   * Who delivers the first organization's one-time codes: `humanos` (the sandbox, into its
+   * outbox) or `none` (the organization; `POST /request` then answers each subject's `code`).
+   */
+  otpDelivery: 'humanos' | 'none'
   /** SQLite file, or `:memory:`. */
   dataFile: string
   /** Show the OTP that was "sent" in a banner on the Link page. */
@@ -56,8 +61,13 @@ export interface SandboxConfig {
   otpTtlMs: number
   /** Wrong codes before the session locks. */
   otpMaxAttempts: number
-  /** Wait between two resends from the Link page. */
+  /** Wait between two resends (from the Link page, or by the integrator's server). */
   otpResendCooldownMs: number
+  /**
+   * Successful resends `PATCH /request/resend` may make per subject; the code sent when the
+   * request was created does not count.
+   */
+  otpMaxResends: number
   /** How far `X-Timestamp` may be from the sandbox's clock. */
   timestampToleranceMs: number
   /** `POST /request` calls per API key per minute. */
@@ -88,12 +98,14 @@ export const DEFAULT_CONFIG: Readonly<SandboxConfig> = Object.freeze({
   webhookSignatureSecret: 'sandbox-webhook-signature-secret',
   webhookEncryptionSecret: 'c2FuZGJveC13ZWJob29rLWVuY3J5cHRpb24tc2VjcmV0',
   webhookEncryptionSalt: 'sandbox-webhook-salt',
+  otpDelivery: 'humanos',
   dataFile: DEFAULT_DATA_FILE,
   showCodes: true,
   sessionTtlMs: 24 * 60 * 60 * 1000,
   otpTtlMs: 10 * 60 * 1000,
   otpMaxAttempts: 3,
   otpResendCooldownMs: 30_000,
+  otpMaxResends: 5,
   timestampToleranceMs: 5 * 60 * 1000,
   rateLimitPerMinute: 60,
   maxBodyBytes: 1024 * 1024,
@@ -120,12 +132,14 @@ const configSchema = z.strictObject({
   webhookSignatureSecret: z.string().min(1),
   webhookEncryptionSecret: webhookSecretSchema,
   webhookEncryptionSalt: z.string().min(1),
+  otpDelivery: otpDeliverySchema,
   dataFile: z.string().min(1),
   showCodes: z.boolean(),
   sessionTtlMs: positiveInt,
   otpTtlMs: positiveInt,
   otpMaxAttempts: positiveInt,
   otpResendCooldownMs: z.number().int().min(0),
+  otpMaxResends: z.number().int().min(0),
   timestampToleranceMs: positiveInt,
   rateLimitPerMinute: positiveInt,
   maxBodyBytes: positiveInt,
@@ -162,6 +176,7 @@ const ENV_NUMBERS: Array<[string, keyof SandboxConfig, number]> = [
   ['SANDBOX_SESSION_TTL_SECONDS', 'sessionTtlMs', 1000],
   ['SANDBOX_OTP_TTL_SECONDS', 'otpTtlMs', 1000],
   ['SANDBOX_OTP_COOLDOWN_SECONDS', 'otpResendCooldownMs', 1000],
+  ['SANDBOX_OTP_MAX_RESENDS', 'otpMaxResends', 1],
   ['SANDBOX_RATE_LIMIT_PER_MINUTE', 'rateLimitPerMinute', 1],
   ['SANDBOX_MAX_BODY_BYTES', 'maxBodyBytes', 1],
   ['SANDBOX_WEBHOOK_MAX_ATTEMPTS', 'webhookMaxAttempts', 1],
@@ -179,6 +194,7 @@ const ENV_STRINGS: Array<[string, keyof SandboxConfig]> = [
   ['SANDBOX_WEBHOOK_ENCRYPTION_SECRET', 'webhookEncryptionSecret'],
   ['SANDBOX_WEBHOOK_ENCRYPTION_SALT', 'webhookEncryptionSalt'],
   ['SANDBOX_DATA', 'dataFile'],
+  ['SANDBOX_OTP_DELIVERY', 'otpDelivery'],
 ]
 
 const ENV_BOOLEANS: Array<[string, keyof SandboxConfig]> = [

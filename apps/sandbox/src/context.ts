@@ -12,11 +12,14 @@ export interface SandboxContext {
   keys: SandboxKeys
   /** The sandbox's public base URL, without a trailing slash (set once the server listens). */
   baseUrl: string
-  /** `did:web:` of {@link baseUrl}. */
-  issuerDid: string
+  /**
+   * `did:web:` of {@link baseUrl}: the platform, `issuer` of every credential. An
+   * organization's issuer DID is `<platformDid>:issuer:<orgId>` (see `issuerDidOf`).
+   */
+  platformDid: string
   webhooks: WebhookDispatcher
   rateLimiter: RateLimiter
-  /** The organization settings in force. */
-  settings(): OrganizationSettings
+  /** The settings in force for one organization. */
+  settings(orgId: string): OrganizationSettings
   log(line: string): void
 }

@@ -7,9 +7,11 @@ import { resolveSandboxConfig } from './config'
 import type { SandboxConfig } from './config'
 import type { SandboxContext } from './context'
 import { openDatabase } from './db/database'
+import { primaryOrganization, syncPrimaryCredentials } from './db/organizationStore'
 import { readSettings, syncSettings } from './db/settingsStore'
 import { loadSandboxKeys } from './keys/sandboxKeys'
-import { issuerDidFor } from './proof/didDocument'
+import { platformDidFor } from './proof/didDocument'
+import type { OrganizationSettings } from './settingsSchema'
 import { WebhookDispatcher } from './webhooks/dispatcher'
 
 export { loadSandboxConfig, DEFAULT_CONFIG } from './config'
@@ -52,21 +54,24 @@ export async function startSandbox(options: Partial<SandboxConfig> = {}): Promis
   const db = openDatabase(config.dataFile)
   try {
     const keys = await loadSandboxKeys(db)
-    syncSettings(db, {
+    const configured: OrganizationSettings = {
       allowedOrigins: config.allowedOrigins,
       webhookUrl: config.webhookUrl,
       webhookSignatureSecret: config.webhookSignatureSecret,
       webhookEncryptionSecret: config.webhookEncryptionSecret,
       webhookEncryptionSalt: config.webhookEncryptionSalt,
-    })
+      otpDelivery: config.otpDelivery,
+    }
+    syncPrimaryCredentials(db, config.apiKey, config.signatureSecret)
+    syncSettings(db, primaryOrganization(db).id, configured)
     const log = (line: string) => console.info(`[sandbox] ${line}`)
-    const settings = () => readSettings(db)
+    const settings = (orgId: string) => readSettings(db, orgId, configured)
     const ctx: SandboxContext = {
       config,
       db,
       keys,
       baseUrl: config.publicUrl ?? '',
-      issuerDid: config.publicUrl ? issuerDidFor(config.publicUrl) : '',
+      platformDid: config.publicUrl ? platformDidFor(config.publicUrl) : '',
       rateLimiter: new RateLimiter(config.rateLimitPerMinute),
       webhooks: new WebhookDispatcher({
         db,
@@ -85,7 +90,7 @@ export async function startSandbox(options: Partial<SandboxConfig> = {}): Promis
     // Known only now when the port was 0; no request can arrive before this line runs.
     if (!config.publicUrl) {
       ctx.baseUrl = baseUrlFor(config.host, address.port)
-      ctx.issuerDid = issuerDidFor(ctx.baseUrl)
+      ctx.platformDid = platformDidFor(ctx.baseUrl)
     }
     ctx.webhooks.kick()
     let closing: Promise<void> | undefined

@@ -43,6 +43,12 @@ export const webhookSecretSchema = z
   .regex(/^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/, 'must be base64')
   .refine((value) => Buffer.from(value, 'base64').length >= 16, 'must decode to 16 bytes or more')
 
+/**
+ * Who delivers one-time codes: `humanos` (the sandbox "sends" them, into its outbox) or `none`
+ * (the organization does, so `POST /request` answers each subject's `code`).
+ */
+export const otpDeliverySchema = z.enum(['humanos', 'none'])
+
 /** What `PUT /_sandbox/settings` may change; every field is optional. */
 export const settingsPatchSchema = z.strictObject({
   allowedOrigins: originListSchema.optional(),
@@ -53,6 +59,7 @@ export const settingsPatchSchema = z.strictObject({
   webhookSignatureSecret: z.string().min(1).max(512).optional(),
   webhookEncryptionSecret: webhookSecretSchema.optional(),
   webhookEncryptionSalt: z.string().min(1).max(512).optional(),
+  otpDelivery: otpDeliverySchema.optional(),
 })
 
 /** The organization settings the sandbox keeps (env values, or what a `PUT` set). */
@@ -62,6 +69,7 @@ export interface OrganizationSettings {
   webhookSignatureSecret: string
   webhookEncryptionSecret: string
   webhookEncryptionSalt: string
+  otpDelivery: 'humanos' | 'none'
 }
 
 export type SettingsPatch = z.infer<typeof settingsPatchSchema>
@@ -72,4 +80,5 @@ export const SETTINGS_KEYS = [
   'webhookSignatureSecret',
   'webhookEncryptionSecret',
   'webhookEncryptionSalt',
+  'otpDelivery',
 ] as const satisfies ReadonlyArray<keyof OrganizationSettings>

@@ -43,7 +43,7 @@ function expectSigned(req: RecordedRequest) {
 
 describe('createHumanosClient: signing and headers', () => {
   it('signs the exact body it sends and sets the documented headers', async () => {
-    const { client, requests } = await clientFor((_req, res) => json(res, 201, created))
+    const { client, requests } = await clientFor((_req, res) => json(res, 200, created))
     await expect(client.createRequest(input)).resolves.toEqual(created)
     const [req] = requests
     expect(req!.method).toBe('POST')
@@ -123,7 +123,7 @@ describe('createHumanosClient: retries and idempotency', () => {
       (_req, res, i) =>
         i < 2
           ? json(res, 503, { statusCode: 503, message: 'busy', error: 'Service Unavailable' })
-          : json(res, 201, created),
+          : json(res, 200, created),
       // Backoff long enough that each attempt gets a later millisecond timestamp.
       { backoff: { initialDelayMs: 20, maxDelayMs: 40 } },
     )
@@ -139,7 +139,7 @@ describe('createHumanosClient: retries and idempotency', () => {
   })
 
   it('gives each create call its own key, and uses a key the caller chose', async () => {
-    const { client, requests } = await clientFor((_req, res) => json(res, 201, created))
+    const { client, requests } = await clientFor((_req, res) => json(res, 200, created))
     await client.createRequest(input)
     await client.createRequest(input)
     await client.createRequest(input, { idempotencyKey: 'order-42' })
@@ -151,7 +151,7 @@ describe('createHumanosClient: retries and idempotency', () => {
   it('retries after a dropped connection (response lost) with the same key', async () => {
     const { client, requests } = await clientFor((_req, res, i) => {
       if (i === 0) res.socket?.destroy()
-      else json(res, 201, created)
+      else json(res, 200, created)
     })
     await expect(client.createRequest(input)).resolves.toEqual(created)
     expect(requests).toHaveLength(2)
@@ -167,7 +167,7 @@ describe('createHumanosClient: retries and idempotency', () => {
             { statusCode: 429, message: 'slow down', error: 'Too Many Requests' },
             { 'Retry-After': '1' },
           )
-        : json(res, 201, created),
+        : json(res, 200, created),
     )
     await expect(client.createRequest(input)).resolves.toEqual(created)
     expect(requests).toHaveLength(2)

@@ -1,49 +1,68 @@
 import type { MiddlewareHandler } from 'hono'
-import { checkRequestSignature } from '../auth/signing'
+import { checkRequestSignature, signedBodyText } from '../auth/signing'
 import { API_VERSION } from '../constants'
 import type { SandboxContext } from '../context'
 import { expireCredentials } from '../db/credentialStore'
+import { organizationByApiKey } from '../db/organizationStore'
 import type { AppEnv } from '../http/appEnv'
 import { HttpError } from '../http/httpError'
 
 const JSON_TYPE = /^application\/json\s*(;|$)/i
+const DATE = /^(\d{4})-(\d{2})-(\d{2})$/
+
+/** True for a real calendar date written `YYYY-MM-DD`. */
+export function isWellFormedVersion(value: string): boolean {
+  const match = DATE.exec(value)
+  if (!match) return false
+  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])]
+  const date = new Date(Date.UTC(year, month - 1, day))
+  return (
+    date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day
+  )
+}
 
 /**
- * Guards every Humanos API route: checks the signature (401), the body's content type (415) and
- * `API-Version` (400), stores the raw body for the handler, and expires what time has run out on
- * so every answer is current.
+ * Guards every Humanos API route: finds the organization of the API key and checks the
+ * signature with its secret (401), the body's content type (415) and `API-Version` (400),
+ * stores the raw body and the organization for the handler, and expires what time has run
+ * out on so every answer is current.
  */
 export function apiAuth(ctx: SandboxContext): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
+    c.set('humanosApi', true)
     const rawBody = new Uint8Array(await c.req.arrayBuffer())
     const now = Date.now()
+    const authorization = c.req.header('authorization')
+    const bearer = /^Bearer (\S+)$/.exec(authorization ?? '')?.[1]
+    const org = bearer === undefined ? undefined : organizationByApiKey(ctx.db, bearer)
     const failure = checkRequestSignature(
       {
-        authorization: c.req.header('authorization'),
+        authorization,
         timestamp: c.req.header('x-timestamp'),
         signature: c.req.header('x-signature'),
-        body: rawBody,
+        body: signedBodyText(rawBody, ctx.config.maxJsonDepth),
       },
       {
-        apiKey: ctx.config.apiKey,
-        secret: ctx.config.signatureSecret,
+        // An unknown key still costs one HMAC, so timing does not tell keys apart.
+        apiKey: org?.apiKey ?? '',
+        secret: org?.signatureSecret ?? 'no organization has this key',
         toleranceMs: ctx.config.timestampToleranceMs,
         now,
       },
     )
-    if (failure) throw new HttpError(401, failure)
+    if (failure || !org) throw new HttpError(401, failure ?? 'Invalid signature')
     if (rawBody.length > 0 && !JSON_TYPE.test(c.req.header('content-type') ?? '')) {
       throw new HttpError(415, 'Content-Type must be application/json when there is a body')
     }
     const version = c.req.header('api-version')
-    if (version !== undefined && version !== API_VERSION) {
-      const why = /^\d{4}-\d{2}-\d{2}$/.test(version) ? 'is not supported' : 'must be YYYY-MM-DD'
+    if (version !== undefined && !isWellFormedVersion(version)) {
       throw new HttpError(
         400,
-        `API-Version "${version}" ${why}; this sandbox speaks ${API_VERSION}`,
+        `API-Version "${version}" must be a date written YYYY-MM-DD, such as ${API_VERSION}`,
       )
     }
     c.set('rawBody', rawBody)
+    c.set('org', org)
     expireCredentials(ctx.db, now)
     await next()
     c.header('API-Version', API_VERSION)

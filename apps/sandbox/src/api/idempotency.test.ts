@@ -18,7 +18,7 @@ describe('Idempotency-Key', () => {
     const headers = { 'Idempotency-Key': 'order-42' }
     const first = await t.api('POST', '/request', { body: requestBody(), headers })
     const again = await t.api('POST', '/request', { body: requestBody(), headers })
-    expect(again.status).toBe(201)
+    expect(again.status).toBe(200)
     expect(again.json).toEqual(first.json)
     expect(again.headers.get('idempotent-replayed')).toBe('true')
     const list = await t.api('GET', '/request')
@@ -29,7 +29,7 @@ describe('Idempotency-Key', () => {
 
   it('answers 409 for the same key with another body', async () => {
     const headers = { 'Idempotency-Key': 'order-43' }
-    expect((await t.api('POST', '/request', { body: requestBody(), headers })).status).toBe(201)
+    expect((await t.api('POST', '/request', { body: requestBody(), headers })).status).toBe(200)
     const other = await t.api('POST', '/request', { body: requestBody({ name: 'Other' }), headers })
     expect(other.status).toBe(409)
     expect(other.json.error).toBe('Conflict')
@@ -40,7 +40,7 @@ describe('Idempotency-Key', () => {
     const bad = await t.api('POST', '/request', { body: { contacts: [] }, headers })
     expect(bad.status).toBe(400)
     // A different body under the same key is fine: nothing was stored for the refused one.
-    expect((await t.api('POST', '/request', { body: requestBody(), headers })).status).toBe(201)
+    expect((await t.api('POST', '/request', { body: requestBody(), headers })).status).toBe(200)
   })
 
   it('lets only one of two concurrent requests with the same key act', async () => {
@@ -51,8 +51,8 @@ describe('Idempotency-Key', () => {
     )
     // Each racer gets the one created request (first answer or replay) or a 409 while the
     // first is still running; never a second request.
-    const created = answers.filter((a) => a.status === 201)
-    expect(answers.every((a) => a.status === 201 || a.status === 409)).toBe(true)
+    const created = answers.filter((a) => a.status === 200)
+    expect(answers.every((a) => a.status === 200 || a.status === 409)).toBe(true)
     expect(new Set(created.map((a) => a.json.id)).size).toBe(1)
     expect((await t.api('GET', '/request')).json.data).toHaveLength(1)
   })

@@ -1,9 +1,12 @@
 /*
  * Idempotency-Key (humanos-api.md): the same key with the same request answers the first
  * response again, without new side effects; the same key with another request is a 409.
- * 1. The key is scoped to the API key and fingerprinted with method, path, query and raw body.
+ * 1. The key is scoped to the organization and fingerprinted with method, path, query and raw
+ *    body.
  * 2. A key whose first request is still running is a 409, so two racing retries cannot both act.
- * 3. Only successful answers are stored: a request refused by validation may be fixed and
+ * 3. The resource and the idempotency record are written in ONE SQLite transaction: a crash
+ *    or failure between them rolls both back, so a retry can never act a second time.
+ * 4. Only successful answers are stored: a request refused by validation may be fixed and
  *    retried with the same key.
  */
 import { createHash } from 'node:crypto'
@@ -26,16 +29,28 @@ export interface HandlerAnswer {
   body: unknown
 }
 
-/** Runs `handler` once per `Idempotency-Key` (when the request carries one). */
+/**
+ * A create-style handler in two parts: `prepare` does the asynchronous checks (validation,
+ * rate limit) and returns `act`, the synchronous writes, which run in the transaction that
+ * also stores the idempotency record.
+ */
+export type IdempotentHandler = () => Promise<() => HandlerAnswer>
+
+/** Runs a handler once per `Idempotency-Key` (when the request carries one). */
 export async function idempotent(
   ctx: SandboxContext,
   c: Context<AppEnv>,
-  handler: () => Promise<HandlerAnswer>,
+  prepare: IdempotentHandler,
+  after?: () => void,
 ): Promise<Response> {
   const key = c.req.header('idempotency-key')
+  const respond = (answer: HandlerAnswer, body = JSON.stringify(answer.body)) => {
+    after?.()
+    return c.body(body, answer.status, { 'Content-Type': 'application/json' })
+  }
   if (key === undefined) {
-    const answer = await handler()
-    return c.json(answer.body, answer.status)
+    const act = await prepare()
+    return respond(ctx.db.transaction(act)())
   }
   if (!/^[\x21-\x7e]{1,255}$/.test(key)) {
     throw new HttpError(400, 'Idempotency-Key must be 1-255 visible ASCII characters')
@@ -44,14 +59,14 @@ export async function idempotent(
   const fingerprint = sha256(
     `${c.req.method} ${url.pathname}${url.search}\n${sha256(c.get('rawBody'))}`,
   )
-  const scope = sha256(ctx.config.apiKey)
-  const slot = `${scope}:${key}`
+  const orgId = c.get('org').id
+  const slot = `${orgId}:${key}`
   const running = inFlight.get(ctx) ?? new Set<string>()
   inFlight.set(ctx, running)
   if (running.has(slot)) {
     throw new HttpError(409, 'A request with this Idempotency-Key is still being processed')
   }
-  const stored = findIdempotent(ctx.db, scope, key, Date.now())
+  const stored = findIdempotent(ctx.db, orgId, key, Date.now())
   if (stored) {
     if (stored.fingerprint !== fingerprint) {
       throw new HttpError(409, 'This Idempotency-Key was already used with a different request')
@@ -63,12 +78,22 @@ export async function idempotent(
   }
   running.add(slot)
   try {
-    const answer = await handler()
-    const body = JSON.stringify(answer.body)
-    if (answer.status >= 200 && answer.status < 300) {
-      saveIdempotent(ctx.db, scope, key, { fingerprint, status: answer.status, body }, Date.now())
-    }
-    return c.body(body, answer.status, { 'Content-Type': 'application/json' })
+    const act = await prepare()
+    const { answer, body } = ctx.db.transaction(() => {
+      const made = act()
+      const text = JSON.stringify(made.body)
+      if (made.status >= 200 && made.status < 300) {
+        saveIdempotent(
+          ctx.db,
+          orgId,
+          key,
+          { fingerprint, status: made.status, body: text },
+          Date.now(),
+        )
+      }
+      return { answer: made, body: text }
+    })()
+    return respond(answer, body)
   } finally {
     running.delete(slot)
   }

@@ -3,22 +3,26 @@ import { z } from 'zod'
 import type { SandboxContext } from '../context'
 import { settleDraftCredentials, credentialsOf } from '../db/credentialStore'
 import { getRequest, listRequests, markRequestCanceled } from '../db/requestStore'
+import type { RequestRow } from '../db/rows'
 import { sessionsOf } from '../db/sessionStore'
+import { getUserByInternalId } from '../db/userStore'
 import { createRequest } from '../flow/createRequest'
-import { issueOtp } from '../flow/otp'
-import { assertSessionOpen } from '../flow/sessionGuards'
+import { DomainCodes, DomainError } from '../flow/domainError'
+import { resendFromApi } from '../flow/otp'
 import { requestDetailView, requestSummaryView } from '../flow/views'
 import type { AppEnv } from '../http/appEnv'
 import { HttpError } from '../http/httpError'
 import { parseJsonBody, validate } from '../http/jsonBody'
 import { idempotent } from './idempotency'
 import { createRequestSchema, listQuerySchema } from './requestSchemas'
+import { userNumberOfDid } from './userDids'
 
 const noBodySchema = z.strictObject({})
 
-function findRequest(ctx: SandboxContext, id: string) {
-  const request = getRequest(ctx.db, id)
-  if (!request) throw new HttpError(404, `Request ${id} not found`)
+/** A request of the caller's organization; another organization's is not found. */
+function findRequest(ctx: SandboxContext, orgId: string, id: string): RequestRow {
+  const request = getRequest(ctx.db, orgId, id)
+  if (!request) throw new DomainError(DomainCodes.NOT_FOUND, `Request ${id} not found`)
   return request
 }
 
@@ -27,27 +31,56 @@ async function expectNoBody(ctx: SandboxContext, raw: Uint8Array): Promise<void>
   if (raw.length > 0) await validate(noBodySchema, parseJsonBody(raw, ctx.config.maxJsonDepth))
 }
 
+const resendQuerySchema = z
+  .strictObject({
+    contact: z.string().min(1).max(254).optional(),
+    id: z.string().min(1).max(300).optional(),
+    internalId: z.string().min(1).max(200).optional(),
+  })
+  .refine(
+    (q) => [q.contact, q.id, q.internalId].filter((v) => v !== undefined).length === 1,
+    'give exactly one of contact, id, internalId to choose the subject',
+  )
+
 /** `/request` endpoints of humanos-api.md. Mounted behind {@link apiAuth}. */
 export function requestRoutes(ctx: SandboxContext): Hono<AppEnv> {
   const app = new Hono<AppEnv>()
+  const kick = () => ctx.webhooks.kick()
 
   app.post('/request', (c) =>
-    idempotent(ctx, c, async () => {
-      const retryAfter = ctx.rateLimiter.take(ctx.config.apiKey)
-      if (retryAfter !== null) {
-        throw new HttpError(429, `Too many requests created; retry in ${retryAfter} s`, {
-          headers: { 'Retry-After': String(retryAfter) },
-        })
-      }
-      const input = parseJsonBody(c.get('rawBody'), ctx.config.maxJsonDepth)
-      const body = await validate(createRequestSchema, input)
-      return { status: 201, body: createRequest(ctx, body) }
-    }),
+    idempotent(
+      ctx,
+      c,
+      async () => {
+        const org = c.get('org')
+        const retryAfter = ctx.rateLimiter.take(org.id)
+        if (retryAfter !== null) {
+          throw new HttpError(429, `Too many requests created; retry in ${retryAfter} s`, {
+            headers: { 'Retry-After': String(retryAfter) },
+          })
+        }
+        const input = parseJsonBody(c.get('rawBody'), ctx.config.maxJsonDepth)
+        const body = await validate(createRequestSchema, input)
+        // Humanos answers 200 (not 201) to a created request.
+        return () => ({ status: 200, body: createRequest(ctx, org.id, body) })
+      },
+      kick,
+    ),
   )
 
   app.get('/request', async (c) => {
+    const org = c.get('org')
     const query = await validate(listQuerySchema, c.req.query(), 'query')
-    const { rows, total } = listRequests(ctx.db, query)
+    const subjectId = query['subject[id]']
+    const { rows, total } = listRequests(ctx.db, org.id, {
+      pageIndex: query.pageIndex,
+      pageSize: query.pageSize,
+      search: query.search,
+      internalId: query.internalId,
+      subjectContact: query['subject[contact]'],
+      subjectUser: subjectId === undefined ? undefined : (userNumberOfDid(ctx, subjectId) ?? -1),
+      subjectInternalId: query['subject[internalId]'],
+    })
     const now = Date.now()
     return c.json({
       data: rows.map((row) => requestSummaryView(ctx, row, now)),
@@ -56,18 +89,23 @@ export function requestRoutes(ctx: SandboxContext): Hono<AppEnv> {
   })
 
   app.get('/request/:requestId', (c) => {
-    const request = findRequest(ctx, c.req.param('requestId'))
+    const request = findRequest(ctx, c.get('org').id, c.req.param('requestId'))
     return c.json(requestDetailView(ctx, request, Date.now()))
   })
 
   app.delete('/request/:requestId', async (c) => {
     await expectNoBody(ctx, c.get('rawBody'))
-    const request = findRequest(ctx, c.req.param('requestId'))
+    const request = findRequest(ctx, c.get('org').id, c.req.param('requestId'))
     const now = Date.now()
     ctx.db.transaction(() => {
-      if (request.canceled_at !== null) throw new HttpError(409, 'The request is already canceled')
+      if (request.canceled_at !== null) {
+        throw new DomainError(DomainCodes.REQUEST_CANCELED, 'The request is already canceled')
+      }
       if (!credentialsOf(ctx.db, request.id).some((row) => row.status === 'DRAFT')) {
-        throw new HttpError(409, 'The request can no longer be canceled: no credential is DRAFT')
+        throw new DomainError(
+          DomainCodes.REQUEST_NOT_CANCELABLE,
+          'The request can no longer be canceled: no credential is DRAFT',
+        )
       }
       settleDraftCredentials(ctx.db, request.id, 'CANCELED', now)
       markRequestCanceled(ctx.db, request.id, now)
@@ -76,30 +114,45 @@ export function requestRoutes(ctx: SandboxContext): Hono<AppEnv> {
   })
 
   app.patch('/request/resend/:requestId', (c) =>
-    idempotent(ctx, c, async () => {
-      await expectNoBody(ctx, c.get('rawBody'))
-      const { contact } = await validate(
-        z.object({ contact: z.string().min(1, 'is required') }),
-        { contact: c.req.query('contact') ?? '' },
-        'query',
-      )
-      const request = findRequest(ctx, c.req.param('requestId'))
-      const session = sessionsOf(ctx.db, request.id).find(
-        (s) => s.contact === contact || s.contact === contact.toLowerCase(),
-      )
-      if (!session) throw new HttpError(404, `${contact} is not a subject of request ${request.id}`)
-      const now = Date.now()
-      const pair = { request, session }
-      try {
-        assertSessionOpen(pair, now, true)
-      } catch (error) {
-        if (error instanceof HttpError) throw new HttpError(409, error.message)
-        throw error
-      }
-      ctx.db.transaction(() => issueOtp(ctx, pair, { reason: 'resend', unlock: true, now }))()
-      ctx.webhooks.kick()
-      return { status: 200, body: { success: true } }
-    }),
+    idempotent(
+      ctx,
+      c,
+      async () => {
+        await expectNoBody(ctx, c.get('rawBody'))
+        const query = await validate(resendQuerySchema, c.req.query(), 'query')
+        const org = c.get('org')
+        const request = findRequest(ctx, org.id, c.req.param('requestId'))
+        const sessions = sessionsOf(ctx.db, request.id)
+        const selector = query.contact ?? query.id ?? query.internalId ?? ''
+        let session
+        if (query.contact !== undefined) {
+          const contact = query.contact
+          session = sessions.find(
+            (s) => s.contact === contact || s.contact === contact.toLowerCase(),
+          )
+        } else if (query.id !== undefined) {
+          const n = userNumberOfDid(ctx, query.id)
+          session = sessions.find((s) => s.user_id === n)
+        } else if (query.internalId !== undefined) {
+          const user = getUserByInternalId(ctx.db, org.id, query.internalId)
+          session = sessions.find((s) => s.user_id === user?.id)
+        }
+        if (!session) {
+          throw new DomainError(
+            DomainCodes.NOT_FOUND,
+            `${selector} is not a subject of request ${request.id}`,
+          )
+        }
+        const pair = { request, session }
+        return () => {
+          const sent = resendFromApi(ctx, pair, Date.now())
+          // With otpDelivery `none` the organization delivers the code, so it gets it here.
+          const body = sent.selfDelivered ? { success: true, code: sent.code } : { success: true }
+          return { status: 200, body }
+        }
+      },
+      kick,
+    ),
   )
 
   return app

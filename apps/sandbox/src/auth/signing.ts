@@ -5,10 +5,32 @@
  * 1. `Authorization: Bearer <API key>` equals the configured key.
  * 2. `X-Timestamp` is a decimal count of milliseconds.
  * 3. `X-Signature` is the lowercase hex HMAC-SHA256, keyed with the signature secret, over
- *    `<timestamp>.<raw body bytes>`, or over `<timestamp>` alone when there is no body.
+ *    `<timestamp>.<body>`, or over `<timestamp>` alone when there is no body. Like Humanos,
+ *    `<body>` is the compact re-serialisation of the parsed body (`JSON.stringify(JSON.parse
+ *    (raw))`), not the bytes as sent: a client that signs one spelling of a body and sends
+ *    another (pretty-printed, say) is refused here as it would be in production.
  * 4. The timestamp is within the tolerance of the sandbox's clock.
  */
 import { createHash, createHmac, timingSafeEqual } from 'node:crypto'
+import { jsonDepth } from '../http/jsonBody'
+
+const strictUtf8 = new TextDecoder('utf-8', { fatal: true })
+
+/**
+ * What step 3 signs for a raw body: its compact re-serialisation when it is JSON (not nested
+ * deeper than `maxDepth`, so re-serialising cannot recurse deeply), else the raw bytes, so an
+ * authentic client sending a broken body still gets the handler's 400 rather than a 401.
+ */
+export function signedBodyText(raw: Uint8Array, maxDepth: number): Uint8Array | string {
+  if (raw.length === 0) return raw
+  try {
+    const text = strictUtf8.decode(raw)
+    if (jsonDepth(text) > maxDepth) return raw
+    return JSON.stringify(JSON.parse(text))
+  } catch {
+    return raw
+  }
+}
 
 /** Why a request was refused; both are `401` with the spec's messages. */
 export type SignatureFailure = 'Invalid signature' | 'Stale timestamp'
@@ -31,7 +53,8 @@ export interface SignedRequest {
   authorization: string | undefined
   timestamp: string | undefined
   signature: string | undefined
-  body: Uint8Array
+  /** What step 3 signs: see {@link signedBodyText}. */
+  body: Uint8Array | string
 }
 
 /**

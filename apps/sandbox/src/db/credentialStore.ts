@@ -3,15 +3,22 @@ import type { CredentialRow, CredentialStatus, DecisionRow } from './rows'
 
 export function insertCredential(db: Db, row: CredentialRow): void {
   db.prepare(
-    `INSERT INTO credentials (id, request_id, position, type, name, description, internal_id,
-       data, valid_until, status, w3c, created_at, updated_at, revoked_reason)
-     VALUES (@id, @request_id, @position, @type, @name, @description, @internal_id, @data,
-       @valid_until, @status, @w3c, @created_at, @updated_at, @revoked_reason)`,
+    `INSERT INTO credentials (id, org_id, request_id, position, type, name, description,
+       internal_id, data, valid_until, status, w3c, created_at, updated_at, revoked_reason, tags,
+       placements)
+     VALUES (@id, @org_id, @request_id, @position, @type, @name, @description, @internal_id,
+       @data, @valid_until, @status, @w3c, @created_at, @updated_at, @revoked_reason, @tags,
+       @placements)`,
   ).run(row)
 }
 
-export function getCredential(db: Db, id: string): CredentialRow | undefined {
-  return db.prepare<[string], CredentialRow>('SELECT * FROM credentials WHERE id = ?').get(id)
+/** A credential of organization `orgId`; another organization's is not found. */
+export function getCredential(db: Db, orgId: string, id: string): CredentialRow | undefined {
+  return db
+    .prepare<[string, string], CredentialRow>(
+      'SELECT * FROM credentials WHERE id = ? AND org_id = ?',
+    )
+    .get(id, orgId)
 }
 
 /** A request's credentials, in the order they were given. */

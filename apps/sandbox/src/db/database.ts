@@ -32,20 +32,35 @@ function migrate(db: Db): void {
         `(${MIGRATIONS.length}). Use a newer sandbox or another SANDBOX_DATA file.`,
     )
   }
-  MIGRATIONS.slice(version).forEach((sql, index) => {
-    db.transaction(() => {
-      db.exec(sql)
-      db.pragma(`user_version = ${version + index + 1}`)
-    })()
-  })
+  if (version === MIGRATIONS.length) return
+  // SQLite's procedure for schema changes: foreign keys off while tables are rebuilt, and
+  // checked before each migration commits.
+  db.pragma('foreign_keys = OFF')
+  try {
+    MIGRATIONS.slice(version).forEach((migration, index) => {
+      db.transaction(() => {
+        if (typeof migration === 'string') db.exec(migration)
+        else migration(db)
+        const broken = db.pragma('foreign_key_check') as unknown[]
+        if (broken.length > 0) throw new Error('The migration left broken references')
+        db.pragma(`user_version = ${version + index + 1}`)
+      })()
+    })
+  } finally {
+    db.pragma('foreign_keys = ON')
+  }
 }
 
-/** Deletes every record except the signing keys, which verifiers may have cached. */
+/**
+ * Deletes every record and every added organization, except the signing keys (verifiers may
+ * have cached them) and the first organization, whose settings go back to the configuration.
+ */
 export function wipeDatabase(db: Db): void {
   db.transaction(() => {
     for (const table of [
       'frames',
       'decisions',
+      'evidences',
       'outbox',
       'sessions',
       'credentials',
@@ -53,10 +68,16 @@ export function wipeDatabase(db: Db): void {
       'users',
       'webhook_deliveries',
       'idempotency',
+      'workflow_approvals',
+      'workflows',
+      'approvals',
     ]) {
       db.exec(`DELETE FROM ${table}`)
     }
-    db.exec(`UPDATE settings SET override = NULL`)
+    // Added organizations go too; the first one (from the configuration) stays.
+    db.exec(`DELETE FROM org_settings WHERE org_id IN (SELECT id FROM organizations WHERE seq > 1)`)
+    db.exec(`DELETE FROM organizations WHERE seq > 1`)
+    db.exec(`UPDATE org_settings SET override = NULL`)
     db.exec(`DELETE FROM sqlite_sequence WHERE name IN ('users', 'outbox', 'webhook_deliveries')`)
   })()
 }

@@ -11,27 +11,27 @@ export interface StoredResponse {
 
 export function findIdempotent(
   db: Db,
-  apiKeyHash: string,
+  orgId: string,
   key: string,
   now: number,
 ): StoredResponse | undefined {
   db.prepare('DELETE FROM idempotency WHERE created_at <= ?').run(now - IDEMPOTENCY_TTL_MS)
   return db
     .prepare<[string, string], StoredResponse>(
-      'SELECT fingerprint, status, body FROM idempotency WHERE api_key_hash = ? AND key = ?',
+      'SELECT fingerprint, status, body FROM idempotency WHERE org_id = ? AND key = ?',
     )
-    .get(apiKeyHash, key)
+    .get(orgId, key)
 }
 
 export function saveIdempotent(
   db: Db,
-  apiKeyHash: string,
+  orgId: string,
   key: string,
   response: StoredResponse,
   now: number,
 ): void {
   db.prepare(
-    `INSERT INTO idempotency (api_key_hash, key, fingerprint, status, body, created_at)
+    `INSERT INTO idempotency (org_id, key, fingerprint, status, body, created_at)
      VALUES (?, ?, ?, ?, ?, ?)`,
-  ).run(apiKeyHash, key, response.fingerprint, response.status, response.body, now)
+  ).run(orgId, key, response.fingerprint, response.status, response.body, now)
 }

@@ -33,26 +33,30 @@ interface OutboxRow {
 
 export function insertOutboxMessage(
   db: Db,
+  orgId: string,
   message: Omit<OutboxMessage, 'createdAt'> & { createdAt: number },
 ): void {
   db.prepare(
-    `INSERT INTO outbox (id, request_id, session_id, contact, channel, code, link, reason, status,
-       error, created_at)
-     VALUES (@id, @requestId, @sessionId, @contact, @channel, @code, @link, @reason, @status,
-       @error, @createdAt)`,
-  ).run(message)
+    `INSERT INTO outbox (id, org_id, request_id, session_id, contact, channel, code, link, reason,
+       status, error, created_at)
+     VALUES (@id, @orgId, @requestId, @sessionId, @contact, @channel, @code, @link, @reason,
+       @status, @error, @createdAt)`,
+  ).run({ ...message, orgId })
 }
 
-/** Messages sent, newest first; only to `contact` when given. */
-export function listOutbox(db: Db, contact: string | undefined, limit: number): OutboxMessage[] {
-  const rows =
-    contact === undefined
-      ? db.prepare<[number], OutboxRow>('SELECT * FROM outbox ORDER BY seq DESC LIMIT ?').all(limit)
-      : db
-          .prepare<[string, number], OutboxRow>(
-            'SELECT * FROM outbox WHERE contact = ? ORDER BY seq DESC LIMIT ?',
-          )
-          .all(contact, limit)
+/** An organization's messages, newest first; only to `contact` when given. */
+export function listOutbox(
+  db: Db,
+  orgId: string,
+  contact: string | undefined,
+  limit: number,
+): OutboxMessage[] {
+  const rows = db
+    .prepare<{ orgId: string; contact: string | null; limit: number }, OutboxRow>(
+      `SELECT * FROM outbox WHERE org_id = @orgId AND (@contact IS NULL OR contact = @contact)
+       ORDER BY seq DESC LIMIT @limit`,
+    )
+    .all({ orgId, contact: contact ?? null, limit })
   return rows.map((row) => ({
     id: row.id,
     requestId: row.request_id,

@@ -7,6 +7,7 @@ export type CredentialStatus = 'DRAFT' | 'ACTIVE' | 'REJECTED' | 'CANCELED' | 'R
 
 export interface RequestRow {
   id: string
+  org_id: string
   seq: number
   name: string | null
   internal_id: string | null
@@ -18,10 +19,13 @@ export interface RequestRow {
   created_at: number
   expires_at: number
   canceled_at: number | null
+  /** JSON `[{ contact, docId }]`. */
+  expected_doc_ids: string
 }
 
 export interface CredentialRow {
   id: string
+  org_id: string
   request_id: string
   position: number
   type: CredentialType
@@ -35,6 +39,10 @@ export interface CredentialRow {
   created_at: number
   updated_at: number
   revoked_reason: string | null
+  /** JSON string array. */
+  tags: string
+  /** JSON array of signature boxes (a `DOCUMENT`'s `placements`). */
+  placements: string
 }
 
 export interface SessionRow {
@@ -48,8 +56,22 @@ export interface SessionRow {
   otp_failures: number
   otp_locked: number
   last_resend_at: number | null
+  /** Successful resends asked for by the integrator's server (`PATCH /request/resend`). */
+  resend_count: number
   identity: string | null
   decided_at: number | null
+}
+
+export interface UserRow {
+  id: number
+  org_id: string
+  contact: string
+  internal_id: string | null
+  /** JSON string array. */
+  extra_contacts: string
+  /** JSON identity object given at import, or `null`. */
+  identity: string | null
+  created_at: number
 }
 
 export interface DecisionRow {

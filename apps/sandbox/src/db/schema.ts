@@ -1,7 +1,13 @@
 // The schema, as an ordered list of migrations. `PRAGMA user_version` records how many ran, so a
 // database file written by an older sandbox is upgraded in place and never loses data.
 
-export const MIGRATIONS: readonly string[] = [
+import type { Db } from './database'
+import { addOrganizations } from './migrations2'
+
+/** One schema step: SQL, or a function for a step that needs values computed in JavaScript. */
+export type Migration = string | ((db: Db) => void)
+
+export const MIGRATIONS: readonly Migration[] = [
   `
   CREATE TABLE keys (
     name TEXT PRIMARY KEY,
@@ -131,4 +137,5 @@ export const MIGRATIONS: readonly string[] = [
     PRIMARY KEY (api_key_hash, key)
   );
   `,
+  addOrganizations,
 ]

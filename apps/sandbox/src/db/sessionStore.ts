@@ -4,9 +4,9 @@ import type { FrameRow, SessionRow } from './rows'
 export function insertSession(db: Db, row: SessionRow): void {
   db.prepare(
     `INSERT INTO sessions (id, request_id, position, contact, user_id, otp_code, otp_issued_at,
-       otp_failures, otp_locked, last_resend_at, identity, decided_at)
+       otp_failures, otp_locked, last_resend_at, resend_count, identity, decided_at)
      VALUES (@id, @request_id, @position, @contact, @user_id, @otp_code, @otp_issued_at,
-       @otp_failures, @otp_locked, @last_resend_at, @identity, @decided_at)`,
+       @otp_failures, @otp_locked, @last_resend_at, @resend_count, @identity, @decided_at)`,
   ).run(row)
 }
 
@@ -21,15 +21,19 @@ export function sessionsOf(db: Db, requestId: string): SessionRow[] {
     .all(requestId)
 }
 
-/** Stores a newly issued code (or `null` when delivery failed) and when it was issued. */
+/**
+ * Stores a newly issued code (or `null` when delivery failed) and when it was issued. A
+ * delivered resend by the integrator's server (`counted`) adds one to `resend_count`.
+ */
 export function setOtp(
   db: Db,
   id: string,
-  change: { code: string | null; at: number; resend: boolean; unlock: boolean },
+  change: { code: string | null; at: number; resend: boolean; unlock: boolean; counted: boolean },
 ): void {
   db.prepare(
     `UPDATE sessions SET otp_code = @code, otp_issued_at = @at,
        last_resend_at = CASE WHEN @resend THEN @at ELSE last_resend_at END,
+       resend_count = resend_count + @counted,
        otp_failures = CASE WHEN @unlock THEN 0 ELSE otp_failures END,
        otp_locked = CASE WHEN @unlock THEN 0 ELSE otp_locked END
      WHERE id = @id`,
@@ -39,6 +43,7 @@ export function setOtp(
     at: change.at,
     resend: change.resend ? 1 : 0,
     unlock: change.unlock ? 1 : 0,
+    counted: change.counted ? 1 : 0,
   })
 }
 

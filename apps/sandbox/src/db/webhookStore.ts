@@ -5,6 +5,7 @@ export type DeliveryStatus = 'pending' | 'delivered' | 'failed' | 'skipped'
 export interface DeliveryRow {
   seq: number
   id: string
+  org_id: string
   event_type: string
   payload: string
   status: DeliveryStatus
@@ -18,11 +19,19 @@ export interface DeliveryRow {
 
 export function insertDelivery(
   db: Db,
-  row: { id: string; eventType: string; payload: string; status: DeliveryStatus; at: number },
+  row: {
+    id: string
+    orgId: string
+    eventType: string
+    payload: string
+    status: DeliveryStatus
+    at: number
+  },
 ): void {
   db.prepare(
-    `INSERT INTO webhook_deliveries (id, event_type, payload, status, next_attempt_at, created_at)
-     VALUES (@id, @eventType, @payload, @status,
+    `INSERT INTO webhook_deliveries (id, org_id, event_type, payload, status, next_attempt_at,
+       created_at)
+     VALUES (@id, @orgId, @eventType, @payload, @status,
        CASE WHEN @status = 'pending' THEN @at ELSE NULL END, @at)`,
   ).run(row)
 }
@@ -67,8 +76,11 @@ export function recordAttempt(
   ).run({ id, ...result })
 }
 
-export function listDeliveries(db: Db, limit: number): DeliveryRow[] {
+/** An organization's deliveries, newest first. */
+export function listDeliveries(db: Db, orgId: string, limit: number): DeliveryRow[] {
   return db
-    .prepare<[number], DeliveryRow>('SELECT * FROM webhook_deliveries ORDER BY seq DESC LIMIT ?')
-    .all(limit)
+    .prepare<[string, number], DeliveryRow>(
+      'SELECT * FROM webhook_deliveries WHERE org_id = ? ORDER BY seq DESC LIMIT ?',
+    )
+    .all(orgId, limit)
 }

@@ -11,7 +11,19 @@ export function channelOf(contact: string): 'email' | 'sms' {
  * the reserved domain `undeliverable.test`, and phone numbers starting `+1500555`.
  */
 export function isUndeliverable(contact: string): boolean {
-  return /@undeliverable\.test$/i.test(contact) || contact.startsWith('+1500555')
+  return undeliverableReason(contact) !== null
+}
+
+/**
+ * Why a code to `contact` cannot be delivered, as `otp.failed` reports it: `UNDELIVERABLE`
+ * for an email at `undeliverable.test`, `INVALID_PHONE_NUMBER` for a `+1500555` number.
+ */
+export function undeliverableReason(
+  contact: string,
+): 'UNDELIVERABLE' | 'INVALID_PHONE_NUMBER' | null {
+  if (/@undeliverable\.test$/i.test(contact)) return 'UNDELIVERABLE'
+  if (contact.startsWith('+1500555')) return 'INVALID_PHONE_NUMBER'
+  return null
 }
 
 /**

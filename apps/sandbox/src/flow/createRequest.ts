@@ -2,33 +2,71 @@ import type { CreateRequestBody } from '../api/requestSchemas'
 import { DEFAULT_SCOPE } from '../constants'
 import type { SandboxContext } from '../context'
 import { insertCredential } from '../db/credentialStore'
-import { getRequest, insertRequest, userNumberFor } from '../db/requestStore'
-import type { SessionRow } from '../db/rows'
+import { getRequest, insertRequest, userFor } from '../db/requestStore'
+import type { CredentialType, SessionRow } from '../db/rows'
 import { insertSession } from '../db/sessionStore'
-import { userDid } from '../proof/didDocument'
+import { issuerDidOf, userDid } from '../proof/didDocument'
+import { resolveCatalogCredentials } from './catalog'
 import { draftCredential } from './credentialDocument'
+import { DomainCodes, DomainError } from './domainError'
 import { newCredentialId, newRequestId, newSessionId } from './ids'
 import { issueOtp } from './otp'
 import { linkFor } from './views'
+
+/** Most credentials one request may carry, whatever their source. */
+export const MAX_CREDENTIALS = 10
 
 /** The answer of `POST /request` (humanos-api.md). */
 export interface CreateRequestResponse {
   id: string
   credentials: Array<{ id: string; name: string; internalId?: string }>
-  subjects: Array<{ contact: string; id: string; link: string }>
+  /** `code` only when the organization delivers codes itself (`otpDelivery: none`). */
+  subjects: Array<{ contact: string; id: string; code?: string; link: string }>
+}
+
+/** One credential to create, from the body or from the organization's catalog. */
+export interface CredentialSpec {
+  type: CredentialType
+  name: string
+  description?: string
+  scope?: string
+  internalId?: string
+  validFrom?: string
+  validUntil?: string
+  data?: unknown
+  placements?: unknown[]
 }
 
 /**
- * Creates a request: its credentials (`DRAFT`, shared by every contact as grantors), one Link
- * session per contact, and a code "sent" to each contact. All or nothing.
+ * Creates a request of organization `orgId`: its credentials (`DRAFT`, shared by every
+ * contact as grantors; the inline ones, then those of `resourcesIds`, then of `groupIds`), one
+ * Link session per contact, and a code for each contact. Synchronous and all or nothing: run it
+ * inside the transaction that also records the idempotency key; kick webhooks after it commits.
+ * @throws DomainError `invalid_input` for an unknown or inactive approval or workflow, or more
+ *   than {@link MAX_CREDENTIALS} credentials in all
  */
-export function createRequest(ctx: SandboxContext, body: CreateRequestBody): CreateRequestResponse {
+export function createRequest(
+  ctx: SandboxContext,
+  orgId: string,
+  body: CreateRequestBody,
+): CreateRequestResponse {
   const now = Date.now()
   const { db } = ctx
-  const response = db.transaction((): CreateRequestResponse => {
+  return db.transaction((): CreateRequestResponse => {
+    const specs: CredentialSpec[] = [
+      ...(body.credentials ?? []),
+      ...resolveCatalogCredentials(db, orgId, body.resourcesIds ?? [], body.groupIds ?? []),
+    ]
+    if (specs.length > MAX_CREDENTIALS) {
+      throw new DomainError(
+        DomainCodes.INVALID_INPUT,
+        `credentials: at most ${MAX_CREDENTIALS} credentials in all (credentials, resourcesIds and groupIds together); this request has ${specs.length}`,
+      )
+    }
     const id = newRequestId(now)
     insertRequest(db, {
       id,
+      org_id: orgId,
       name: body.name ?? null,
       internal_id: body.internalId ?? null,
       security_level: body.securityLevel,
@@ -39,16 +77,19 @@ export function createRequest(ctx: SandboxContext, body: CreateRequestBody): Cre
       created_at: now,
       expires_at: now + ctx.config.sessionTtlMs,
       canceled_at: null,
+      expected_doc_ids: JSON.stringify(body.expectedDocIds),
     })
-    const userNumbers = body.contacts.map((contact) => userNumberFor(db, contact))
-    const grantors = userNumbers.map((n) => userDid(ctx.issuerDid, n))
+    const users = body.contacts.map((contact) => userFor(db, orgId, contact, now))
+    const grantors = users.map((user) => userDid(ctx.platformDid, user.id))
+    const issuerDid = issuerDidOf(ctx.platformDid, orgId)
 
-    const credentials = (body.credentials ?? []).map((input, position) => {
+    const credentials = specs.map((input, position) => {
       const credentialId = newCredentialId()
       const validUntil = input.validUntil ? Date.parse(input.validUntil) : null
       const w3c = draftCredential({
         id: credentialId,
-        issuerDid: ctx.issuerDid,
+        platformDid: ctx.platformDid,
+        issuerDid,
         grantors,
         scope: input.scope ?? DEFAULT_SCOPE,
         authorizedDIDs: body.authorizedDIDs,
@@ -58,6 +99,7 @@ export function createRequest(ctx: SandboxContext, body: CreateRequestBody): Cre
       })
       insertCredential(db, {
         id: credentialId,
+        org_id: orgId,
         request_id: id,
         position,
         type: input.type,
@@ -71,11 +113,13 @@ export function createRequest(ctx: SandboxContext, body: CreateRequestBody): Cre
         created_at: now,
         updated_at: now,
         revoked_reason: null,
+        tags: '[]',
+        placements: JSON.stringify(input.placements ?? []),
       })
       return { id: credentialId, name: input.name, internalId: input.internalId }
     })
 
-    const request = getRequest(db, id)
+    const request = getRequest(db, orgId, id)
     if (!request) throw new Error('Request insert failed')
     const subjects = body.contacts.map((contact, position) => {
       const session: SessionRow = {
@@ -83,21 +127,22 @@ export function createRequest(ctx: SandboxContext, body: CreateRequestBody): Cre
         request_id: id,
         position,
         contact,
-        user_id: userNumbers[position]!,
+        user_id: users[position]!.id,
         otp_code: null,
         otp_issued_at: null,
         otp_failures: 0,
         otp_locked: 0,
         last_resend_at: null,
+        resend_count: 0,
         identity: null,
         decided_at: null,
       }
       insertSession(db, session)
-      issueOtp(ctx, { request, session }, { reason: 'created', unlock: false, now })
-      return { contact, id: grantors[position]!, link: linkFor(ctx.baseUrl, session.id) }
+      const otp = issueOtp(ctx, { request, session }, { reason: 'created', unlock: false, now })
+      const link = linkFor(ctx.baseUrl, session.id)
+      const subject = { contact, id: grantors[position]!, link }
+      return otp.selfDelivered ? { contact, id: subject.id, code: otp.code, link } : subject
     })
     return { id, credentials, subjects }
   })()
-  ctx.webhooks.kick()
-  return response
 }

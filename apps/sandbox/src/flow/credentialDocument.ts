@@ -4,7 +4,6 @@ import { CREDENTIAL_CONTEXT } from '../constants'
 import type { CredentialType } from '../db/rows'
 import { createEddsaJcsProof } from '../proof/eddsaJcs'
 import type { Ed25519Signer } from '../proof/ed25519'
-import { issuerKeyId } from '../proof/didDocument'
 import { w3cDate } from './ids'
 
 /** What a credential asks the grantors to agree to. */
@@ -35,6 +34,9 @@ export function contentDigest(content: CredentialContent): string {
 /** The unsigned VIA mandate of a new credential (`proofs` empty while `DRAFT`). */
 export function draftCredential(input: {
   id: string
+  /** The platform DID, `issuer` of the credential. */
+  platformDid: string
+  /** The requesting organization's issuer DID, the credential's subject. */
   issuerDid: string
   grantors: string[]
   scope: string
@@ -47,13 +49,13 @@ export function draftCredential(input: {
     '@context': [...CREDENTIAL_CONTEXT],
     id: input.id,
     type: ['VerifiableCredential', 'VIAMandate'],
-    issuer: input.issuerDid,
+    issuer: input.platformDid,
     validFrom: w3cDate(input.validFrom),
     validUntil: input.validUntil === null ? null : w3cDate(input.validUntil),
     credentialSubject: {
-      // The W3C model has one subject id; with several grantors it names the first, and
-      // `mandate.grantor` lists them all.
-      id: input.grantors[0],
+      // Humanos names the requesting organization (the "issuer") as the subject; the people
+      // who grant the mandate are `mandate.grantor`.
+      id: input.issuerDid,
       mandate: {
         grantor: input.grantors,
         scope: input.scope,
@@ -73,12 +75,13 @@ export function draftCredential(input: {
 
 /**
  * The `ACTIVE` form: each grantor's acceptance added to `evidences`, then an eddsa-jcs-2022
- * proof by the issuer's `#key-1`.
+ * proof by the platform key.
  */
 export function activateCredential(
   w3c: Record<string, unknown>,
   input: {
-    issuerDid: string
+    /** The platform key DID's `#key-1`. */
+    verificationMethod: string
     signer: Ed25519Signer
     at: number
     acceptances: Array<{ id: string; grantor: string; decidedAt: string }>
@@ -94,7 +97,7 @@ export function activateCredential(
   }
   delete unsecured.proofs
   const proof = createEddsaJcsProof(unsecured, {
-    verificationMethod: issuerKeyId(input.issuerDid),
+    verificationMethod: input.verificationMethod,
     created: w3cDate(input.at),
     signer: input.signer,
   })

@@ -9,8 +9,8 @@ import {
 import { IDENTITY_LEVELS } from '../db/rows'
 import type { CredentialRow } from '../db/rows'
 import { markSessionDecided, sessionsOf } from '../db/sessionStore'
-import { HttpError } from '../http/httpError'
-import { userDid } from '../proof/didDocument'
+import { platformKeyId, userDid } from '../proof/didDocument'
+import { DomainCodes, DomainError } from './domainError'
 import { activateCredential } from './credentialDocument'
 import type { CredentialEvent, IdentityDecision } from './events'
 import { credentialEvent } from './events'
@@ -33,9 +33,9 @@ function settle(ctx: SandboxContext, pair: SessionPair, row: CredentialRow, now:
   const sessions = sessionsOf(ctx.db, pair.request.id)
   const accepted = new Set(decisions.filter((d) => d.accepted === 1).map((d) => d.session_id))
   if (!sessions.every((s) => accepted.has(s.id))) return
-  const byContact = new Map(sessions.map((s) => [s.id, userDid(ctx.issuerDid, s.user_id)]))
+  const byContact = new Map(sessions.map((s) => [s.id, userDid(ctx.platformDid, s.user_id)]))
   const w3c = activateCredential(JSON.parse(row.w3c) as Record<string, unknown>, {
-    issuerDid: ctx.issuerDid,
+    verificationMethod: platformKeyId(ctx.platformDid, ctx.keys.platformUuid),
     signer: ctx.keys.issuer,
     at: now,
     acceptances: decisions.map((d) => ({
@@ -53,8 +53,8 @@ function settle(ctx: SandboxContext, pair: SessionPair, row: CredentialRow, now:
  * @param options.requireIdentity accept only after a passed identity check (the Link page);
  *   the sandbox's decide endpoint records the check itself first
  * @returns the events, in credential order
- * @throws HttpError 409 `identity_required` / `identity_failed` / `nothing_to_decide`, and the
- *   session errors of {@link assertSessionOpen}
+ * @throws DomainError `identity_required` / `identity_failed` / `nothing_to_decide`, and the
+ *   session refusals of {@link assertSessionOpen}
  */
 export function decideSession(
   ctx: SandboxContext,
@@ -72,19 +72,21 @@ export function decideSession(
         : (JSON.parse(fresh.session.identity) as IdentityDecision)
     if (action === 'accept' && IDENTITY_LEVELS.has(fresh.request.security_level)) {
       if (!identity) {
-        throw new HttpError(409, 'Verify your identity before accepting.', {
-          code: 'identity_required',
-        })
+        throw new DomainError(
+          DomainCodes.IDENTITY_REQUIRED,
+          'Verify your identity before accepting.',
+        )
       }
       if (!identity.success) {
-        throw new HttpError(409, 'The identity check failed.', { code: 'identity_failed' })
+        throw new DomainError(DomainCodes.IDENTITY_FAILED, 'The identity check failed.')
       }
     }
     const credentials = credentialsOf(ctx.db, fresh.request.id)
     if (credentials.length === 0) {
-      throw new HttpError(409, 'This request has no credential to decide on.', {
-        code: 'nothing_to_decide',
-      })
+      throw new DomainError(
+        DomainCodes.NOTHING_TO_DECIDE,
+        'This request has no credential to decide on.',
+      )
     }
     const decision = { action, date: isoDate(now) }
     const made = credentials.map((row) => {
@@ -97,13 +99,13 @@ export function decideSession(
         decided_at: now,
       })
       settle(ctx, fresh, row, now)
-      const settled = getCredential(ctx.db, row.id) ?? row
+      const settled = getCredential(ctx.db, row.org_id, row.id) ?? row
       const event = credentialEvent(
-        { issuerDid: ctx.issuerDid, ...fresh },
-        credentialView(ctx.db, settled),
+        { platformDid: ctx.platformDid, ...fresh },
+        credentialView(ctx, settled),
         decision,
       )
-      ctx.webhooks.enqueue('credential', event)
+      ctx.webhooks.enqueue(row.org_id, 'credential', event)
       return event
     })
     markSessionDecided(ctx.db, fresh.session.id, now)

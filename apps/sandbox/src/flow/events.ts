@@ -2,7 +2,7 @@
 // results carry): one shape for webhooks and results.
 import { API_VERSION } from '../constants'
 import type { RequestRow, SessionRow } from '../db/rows'
-import { userDid } from '../proof/didDocument'
+import { issuerDidOf, userDid } from '../proof/didDocument'
 import type { CredentialView } from './views'
 
 export interface IdentityDecision {
@@ -20,20 +20,21 @@ export interface CredentialDecision {
 }
 
 interface EventSubject {
-  issuerDid: string
+  platformDid: string
   request: RequestRow
   session: SessionRow
 }
 
+/** `issuerDid` is the issuer DID of the request's organization. */
 function base(eventType: string, subject: EventSubject) {
-  const { request, session, issuerDid } = subject
+  const { request, session, platformDid } = subject
   return {
     eventType,
     api_version: API_VERSION,
     requestId: request.id,
     internalId: request.internal_id ?? undefined,
-    issuerDid,
-    user: { contact: session.contact, id: userDid(issuerDid, session.user_id) },
+    issuerDid: issuerDidOf(platformDid, request.org_id),
+    user: { contact: session.contact, id: userDid(platformDid, session.user_id) },
   }
 }
 
@@ -51,6 +52,9 @@ export function credentialEvent(
       resourceType: credential.resourceType,
       status: credential.status,
       name: credential.name,
+      description: credential.description,
+      internalId: credential.internalId,
+      tags: credential.tags,
       w3cCredential: credential.w3cCredential,
       decisions: credential.decisions,
     },
@@ -63,10 +67,18 @@ export function identityEvent(subject: EventSubject, decision: IdentityDecision)
   return { ...base('identity', subject), eventType: 'identity' as const, decision }
 }
 
+/** Upper-case reasons of `otp.failed`, as Humanos spells them. */
+export type OtpFailureCode =
+  | 'INVALID_PHONE_NUMBER'
+  | 'UNDELIVERABLE'
+  | 'CARRIER_REJECTED'
+  | 'RATE_LIMITED'
+  | 'BLOCKED_DESTINATION'
+
 /** A one-time code that could not be delivered. */
 export function otpFailedEvent(
   subject: EventSubject,
-  otp: { resendEndpoint: string; code: string; message: string },
+  otp: { resendEndpoint: string; code: OtpFailureCode; message: string },
 ) {
   return {
     ...base('otp.failed', subject),
@@ -75,13 +87,13 @@ export function otpFailedEvent(
 }
 
 /** A test delivery, sent from `POST /_sandbox/webhooks/test`. */
-export function testEvent(issuerDid: string, message: string) {
+export function testEvent(platformDid: string, orgId: string, message: string) {
   return {
     eventType: 'test',
     api_version: API_VERSION,
     requestId: 'test',
-    issuerDid,
-    user: { contact: 'test@example.com', id: `${issuerDid}:user:test` },
+    issuerDid: issuerDidOf(platformDid, orgId),
+    user: { contact: 'test@example.com', id: `${platformDid}:user:test` },
     message,
   }
 }

@@ -2,8 +2,8 @@ import type { SandboxContext } from '../context'
 import { credentialsOf } from '../db/credentialStore'
 import { IDENTITY_LEVELS } from '../db/rows'
 import { setIdentity } from '../db/sessionStore'
-import { HttpError } from '../http/httpError'
 import { failsIdentityCheck } from './contacts'
+import { DomainCodes, DomainError } from './domainError'
 import type { IdentityDecision, IdentityEvent } from './events'
 import { identityEvent } from './events'
 import { isoDate } from './ids'
@@ -35,8 +35,8 @@ export function identityOutcome(contact: string, now: number, forceFail = false)
 /**
  * Records a subject's identity decision and queues its webhook. The session is finished when
  * the check failed or there is no credential to decide on.
- * @throws HttpError 409 when the request asks for no identity check or it was already made,
- *   and the session errors of {@link assertSessionOpen}
+ * @throws DomainError `identity_not_required` / `identity_done`, and the session refusals of
+ *   {@link assertSessionOpen}
  */
 export function recordIdentity(
   ctx: SandboxContext,
@@ -48,18 +48,19 @@ export function recordIdentity(
     const fresh = loadSession(ctx, pair.session.id)
     assertSessionOpen(fresh, now, options.allowLocked)
     if (!IDENTITY_LEVELS.has(fresh.request.security_level)) {
-      throw new HttpError(409, 'This request asks for no identity check.', {
-        code: 'identity_not_required',
-      })
+      throw new DomainError(
+        DomainCodes.IDENTITY_NOT_REQUIRED,
+        'This request asks for no identity check.',
+      )
     }
     if (fresh.session.identity !== null) {
-      throw new HttpError(409, 'The identity check was already made.', { code: 'identity_done' })
+      throw new DomainError(DomainCodes.IDENTITY_DONE, 'The identity check was already made.')
     }
     const decision = identityOutcome(fresh.session.contact, now, options.forceFail)
     const finished = !decision.success || credentialsOf(ctx.db, fresh.request.id).length === 0
     setIdentity(ctx.db, fresh.session.id, JSON.stringify(decision), finished ? now : null)
-    const made = identityEvent({ issuerDid: ctx.issuerDid, ...fresh }, decision)
-    ctx.webhooks.enqueue('identity', made)
+    const made = identityEvent({ platformDid: ctx.platformDid, ...fresh }, decision)
+    ctx.webhooks.enqueue(fresh.request.org_id, 'identity', made)
     return made
   })()
   ctx.webhooks.kick()

@@ -1,9 +1,8 @@
-import { ErrorCodes } from '@humanos-link/core'
 import type { SandboxContext } from '../context'
 import { getRequest } from '../db/requestStore'
 import type { RequestRow, SessionRow } from '../db/rows'
 import { getSession } from '../db/sessionStore'
-import { HttpError } from '../http/httpError'
+import { DomainCodes, DomainError } from './domainError'
 
 /** A session with its request. */
 export interface SessionPair {
@@ -11,12 +10,16 @@ export interface SessionPair {
   session: SessionRow
 }
 
-/** @throws HttpError 404 `session_not_found` */
-export function loadSession(ctx: SandboxContext, sessionId: string): SessionPair {
+/**
+ * Loads a Link session and its request. With `orgId`, a session of another organization is
+ * not found either.
+ * @throws DomainError `session_not_found`
+ */
+export function loadSession(ctx: SandboxContext, sessionId: string, orgId?: string): SessionPair {
   const session = getSession(ctx.db, sessionId)
-  const request = session && getRequest(ctx.db, session.request_id)
+  const request = session && getRequest(ctx.db, orgId ?? null, session.request_id)
   if (!session || !request) {
-    throw new HttpError(404, 'This link does not exist.', { code: ErrorCodes.SESSION_NOT_FOUND })
+    throw new DomainError(DomainCodes.SESSION_NOT_FOUND, 'This link does not exist.')
   }
   return { request, session }
 }
@@ -33,25 +36,21 @@ export function sessionClosedReason(
 }
 
 /**
- * @throws HttpError 410 `session_canceled` / `session_expired`, 409 `session_finished`, and,
- *   unless `allowLocked`, 423 `otp_locked`
+ * @throws DomainError `session_canceled` / `session_expired` / `session_finished`, and, unless
+ *   `allowLocked`, `otp_locked`
  */
 export function assertSessionOpen(pair: SessionPair, now: number, allowLocked = false): void {
   const reason = sessionClosedReason(pair, now)
   if (reason === 'session_canceled') {
-    throw new HttpError(410, 'This request was canceled.', { code: ErrorCodes.SESSION_CANCELED })
+    throw new DomainError(DomainCodes.SESSION_CANCELED, 'This request was canceled.')
   }
   if (reason === 'session_expired') {
-    throw new HttpError(410, 'This link has expired.', { code: ErrorCodes.SESSION_EXPIRED })
+    throw new DomainError(DomainCodes.SESSION_EXPIRED, 'This link has expired.')
   }
   if (reason === 'session_finished') {
-    throw new HttpError(409, 'This request has already been answered.', {
-      code: 'session_finished',
-    })
+    throw new DomainError(DomainCodes.SESSION_FINISHED, 'This request has already been answered.')
   }
   if (!allowLocked && pair.session.otp_locked === 1) {
-    throw new HttpError(423, 'Too many wrong codes: this link is locked.', {
-      code: ErrorCodes.OTP_LOCKED,
-    })
+    throw new DomainError(DomainCodes.OTP_LOCKED, 'Too many wrong codes: this link is locked.')
   }
 }

@@ -4,8 +4,18 @@ import { credentialsOf, decisionsOf } from '../db/credentialStore'
 import type { Db } from '../db/database'
 import type { CredentialRow, RequestRow, SessionRow } from '../db/rows'
 import { sessionsOf } from '../db/sessionStore'
+import { getUserById } from '../db/userStore'
 import { userDid } from '../proof/didDocument'
+import type { IdentityDecision } from './events'
 import { isoDate } from './ids'
+import { identityStatusOf } from './users'
+
+/** What building a view needs from the sandbox. */
+export interface ViewContext {
+  db: Db
+  baseUrl: string
+  platformDid: string
+}
 
 export interface DecisionView {
   id: string
@@ -15,8 +25,8 @@ export interface DecisionView {
 }
 
 /** The credential as `GET /credential/:id` returns it. */
-export function credentialView(db: Db, row: CredentialRow) {
-  const decisions: DecisionView[] = decisionsOf(db, row.id).map((d) => ({
+export function credentialView(ctx: ViewContext, row: CredentialRow) {
+  const decisions: DecisionView[] = decisionsOf(ctx.db, row.id).map((d) => ({
     id: d.id,
     contact: d.contact,
     accepted: d.accepted === 1,
@@ -29,7 +39,7 @@ export function credentialView(db: Db, row: CredentialRow) {
     name: row.name,
     description: row.description ?? undefined,
     internalId: row.internal_id ?? undefined,
-    tags: [] as string[],
+    tags: JSON.parse(row.tags) as string[],
     requestId: row.request_id,
     data: row.data === null ? undefined : (JSON.parse(row.data) as unknown),
     w3cCredential: JSON.parse(row.w3c) as Record<string, unknown>,
@@ -66,16 +76,10 @@ export function linkFor(baseUrl: string, sessionId: string): string {
 function subjectView(ctx: ViewContext, request: RequestRow, session: SessionRow, now: number) {
   return {
     contact: session.contact,
-    id: userDid(ctx.issuerDid, session.user_id),
+    id: userDid(ctx.platformDid, session.user_id),
     link: linkFor(ctx.baseUrl, session.id),
     status: sessionStatus(request, session, now),
   }
-}
-
-interface ViewContext {
-  db: Db
-  baseUrl: string
-  issuerDid: string
 }
 
 function requestFields(request: RequestRow) {
@@ -87,23 +91,38 @@ function requestFields(request: RequestRow) {
     language: request.language,
     redirectUrl: request.redirect_url ?? undefined,
     authorizedDIDs: JSON.parse(request.authorized_dids) as string[],
+    expectedDocIds: JSON.parse(request.expected_doc_ids) as Array<{
+      contact: string
+      docId: string
+    }>,
     createdAt: isoDate(request.created_at),
     expiresAt: isoDate(request.expires_at),
     canceledAt: request.canceled_at === null ? undefined : isoDate(request.canceled_at),
   }
 }
 
-/** `GET /request/:id`: the request, its subjects and its full credentials. */
+/**
+ * `GET /request/:id`: the request, its subjects (with the documented `contact, id,
+ * internalId, identityStatus, kyc, createdAt`) and its full credentials.
+ */
 export function requestDetailView(ctx: ViewContext, request: RequestRow, now: number) {
   const sessions = sessionsOf(ctx.db, request.id)
   return {
     ...requestFields(request),
     status: requestStatus(request, sessions, now),
-    subjects: sessions.map((s) => ({
-      ...subjectView(ctx, request, s, now),
-      identity: s.identity === null ? undefined : (JSON.parse(s.identity) as unknown),
-    })),
-    credentials: credentialsOf(ctx.db, request.id).map((row) => credentialView(ctx.db, row)),
+    subjects: sessions.map((s) => {
+      const user = getUserById(ctx.db, request.org_id, s.user_id)
+      const identity = s.identity === null ? null : (JSON.parse(s.identity) as IdentityDecision)
+      return {
+        ...subjectView(ctx, request, s, now),
+        internalId: user?.internal_id ?? undefined,
+        identityStatus: user ? identityStatusOf(ctx.db, user) : 'NONE',
+        kyc: identity,
+        createdAt: isoDate(user?.created_at ?? request.created_at),
+        identity: identity ?? undefined,
+      }
+    }),
+    credentials: credentialsOf(ctx.db, request.id).map((row) => credentialView(ctx, row)),
   }
 }
 

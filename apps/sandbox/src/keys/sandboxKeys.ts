@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto'
+import { randomBytes, randomUUID } from 'node:crypto'
 import { calculateJwkThumbprint, exportJWK, generateKeyPair, importJWK } from 'jose'
 import type { CryptoKey, JWK } from 'jose'
 import type { Db } from '../db/database'
@@ -8,10 +8,12 @@ import { ed25519Multikey } from '../proof/multikey'
 
 /** The sandbox's signing keys, created once and kept in the database across restarts. */
 export interface SandboxKeys {
-  /** Signs credential proofs (`#key-1` of the issuer DID). */
+  /** Signs credential proofs (`#key-1` of the platform key DID). */
   issuer: Ed25519Signer
   /** `publicKeyMultibase` of the issuer key. */
   issuerMultikey: string
+  /** The `<uuid>` of the platform key DID `did:web:<host>:platform:<uuid>`. */
+  platformUuid: string
   /** Signs attestations (ES256). */
   attestationKey: CryptoKey
   /** The attestation key's public JWK, as published at `/.well-known/jwks.json`. */
@@ -42,6 +44,11 @@ export async function loadSandboxKeys(db: Db): Promise<SandboxKeys> {
     store(db, 'issuer-ed25519-seed', seedHex)
   }
   const issuer = ed25519FromSeed(new Uint8Array(Buffer.from(seedHex, 'hex')))
+  let platformUuid = stored(db, 'platform-did-uuid')
+  if (!platformUuid) {
+    platformUuid = randomUUID()
+    store(db, 'platform-did-uuid', platformUuid)
+  }
 
   let privateJwkText = stored(db, 'attestation-es256-jwk')
   if (!privateJwkText) {
@@ -58,6 +65,7 @@ export async function loadSandboxKeys(db: Db): Promise<SandboxKeys> {
   return {
     issuer,
     issuerMultikey: ed25519Multikey(issuer.publicKey),
+    platformUuid,
     attestationKey,
     attestationJwk: { ...publicJwk, kid, alg: 'ES256', use: 'sig' },
   }

@@ -10,7 +10,7 @@ import type { AppEnv } from '../http/appEnv'
 import type { PageLook } from './documentShell'
 import { renderErrorPage } from './errorPage'
 import { renderFlowPage } from './flowPage'
-import { checkLinkOpen } from './openCheck'
+import { allowedOriginsOfEveryOrganization, checkLinkOpen } from './openCheck'
 import { linkPageHeaders } from './pageHeaders'
 import { pageApiRoutes } from './pageApi'
 import { clientStrings } from './clientStrings'
@@ -33,7 +33,7 @@ export function linkRoutes(ctx: SandboxContext): Hono<AppEnv> {
     const look = lookFrom(query, embedded)
     const now = Date.now()
     const session = getSession(ctx.db, sessionId)
-    const request = session && getRequest(ctx.db, session.request_id)
+    const request = session && getRequest(ctx.db, null, session.request_id)
     const strings = pageStrings(query.lang, request?.language)
     try {
       expireCredentials(ctx.db, now)
@@ -93,11 +93,13 @@ export function linkRoutes(ctx: SandboxContext): Hono<AppEnv> {
           t: clientStrings(strings),
         },
       })
-      return c.html(page, 200, linkPageHeaders(ctx.settings().allowedOrigins))
+      return c.html(page, 200, linkPageHeaders(ctx.settings(pair.request.org_id).allowedOrigins))
     } catch (error) {
       ctx.log(`link page ${sessionId}: ${error instanceof Error ? error.message : String(error)}`)
       const origin = query.postMessageOrigin ?? ''
-      const allowed = ctx.settings().allowedOrigins
+      const allowed = request
+        ? ctx.settings(request.org_id).allowedOrigins
+        : allowedOriginsOfEveryOrganization(ctx)
       const postTo = allowed.includes(origin) ? origin : null
       const page = renderErrorPage({ strings, look, sessionId, code: 'internal', postTo })
       return c.html(page, 500, linkPageHeaders(allowed))

@@ -3,7 +3,8 @@
  * Guarantees: no content reaches an origin outside the allowlist, and a pre-registered key
  * cannot be swapped for another.
  * 1. Embedded (a `postMessageOrigin` or `pubKey` is present): the origin must be a bare
- *    origin on the allowlist, else `origin_not_allowed` (posted to the claimed origin only).
+ *    origin on the allowlist of the session's organization, else `origin_not_allowed`
+ *    (posted to the claimed origin only).
  * 2. The session exists, is not canceled, expired, already answered or locked.
  * 3. Embedded: `pubKey` is a base64 SPKI P-256 key (`invalid_pub_key`) equal to the key the
  *    request registered, if any (`pub_key_mismatch`).
@@ -15,6 +16,7 @@ import { importPublicKey } from '@humanos-link/core/protocol'
 import type { ContentfulStatusCode } from 'hono/utils/http-status'
 import type { SandboxContext } from '../context'
 import { getSession } from '../db/sessionStore'
+import { listOrganizations } from '../db/organizationStore'
 import { getRequest } from '../db/requestStore'
 import type { SessionPair } from '../flow/sessionGuards'
 import { sessionClosedReason } from '../flow/sessionGuards'
@@ -58,6 +60,12 @@ function originDetail(raw: string | undefined, claimed: string | null): string {
   )
 }
 
+/** The union of every organization's allowlist. */
+export function allowedOriginsOfEveryOrganization(ctx: SandboxContext): string[] {
+  const all = listOrganizations(ctx.db).flatMap((org) => ctx.settings(org.id).allowedOrigins)
+  return [...new Set(all)]
+}
+
 async function isValidKey(value: string): Promise<boolean> {
   try {
     await importPublicKey(value)
@@ -74,7 +82,13 @@ export async function checkLinkOpen(
   query: { postMessageOrigin?: string; pubKey?: string },
   now: number,
 ): Promise<OpenCheck> {
-  const allowed = ctx.settings().allowedOrigins
+  const session = getSession(ctx.db, sessionId)
+  const request = session && getRequest(ctx.db, null, session.request_id)
+  // The allowlist is the session's organization's. For an unknown session it is every
+  // organization's: telling any registered host "not found" reveals nothing.
+  const allowed = request
+    ? ctx.settings(request.org_id).allowedOrigins
+    : allowedOriginsOfEveryOrganization(ctx)
   const embedded = query.postMessageOrigin !== undefined || query.pubKey !== undefined
   const claimed = query.postMessageOrigin === undefined ? null : bareOrigin(query.postMessageOrigin)
   const fail = (status: ContentfulStatusCode, code: string, postTo: string | null) =>
@@ -89,8 +103,6 @@ export async function checkLinkOpen(
       detail: originDetail(query.postMessageOrigin, claimed),
     }
   }
-  const session = getSession(ctx.db, sessionId)
-  const request = session && getRequest(ctx.db, session.request_id)
   if (!session || !request) return fail(404, ErrorCodes.SESSION_NOT_FOUND, claimed)
   const pair = { request, session }
   const closed = sessionClosedReason(pair, now)

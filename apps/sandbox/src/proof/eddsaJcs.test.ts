@@ -1,7 +1,7 @@
 import { createPublicKey, verify } from 'node:crypto'
 import { describe, expect, it } from 'vitest'
 import vectors from '../testing/specVectors.json'
-import { issuerDidDocument, issuerDidFor } from './didDocument'
+import { platformDidFor, platformKeyDid, platformKeyDidDocument } from './didDocument'
 import { ed25519FromSeed } from './ed25519'
 import { createEddsaJcsProof, eddsaJcsHashData } from './eddsaJcs'
 import { decodeMultibaseBase58, ed25519Multikey } from './multikey'
@@ -53,16 +53,18 @@ describe('eddsa-jcs-2022 against the spec vector', () => {
 })
 
 describe('did:web', () => {
-  it('percent-encodes the port separator and publishes #key-1', () => {
-    const did = issuerDidFor('http://127.0.0.1:4010')
+  it('percent-encodes the port separator and publishes #key-1 on the platform key DID', () => {
+    const did = platformDidFor('http://127.0.0.1:4010')
     expect(did).toBe('did:web:127.0.0.1%3A4010')
-    const doc = issuerDidDocument(did, vector.publicKeyMultibase)
+    const keyDid = platformKeyDid(did, '0b7c5a4e-2f8e-4d1a-9a51-3c1f2e9d8b70')
+    expect(keyDid).toBe('did:web:127.0.0.1%3A4010:platform:0b7c5a4e-2f8e-4d1a-9a51-3c1f2e9d8b70')
+    const doc = platformKeyDidDocument(keyDid, did, vector.publicKeyMultibase)
     expect(doc.verificationMethod[0]).toEqual({
-      id: 'did:web:127.0.0.1%3A4010#key-1',
+      id: `${keyDid}#key-1`,
       type: 'Multikey',
-      controller: did,
+      controller: keyDid,
       publicKeyMultibase: vector.publicKeyMultibase,
     })
-    expect(doc.assertionMethod).toEqual(['did:web:127.0.0.1%3A4010#key-1'])
+    expect(doc.assertionMethod).toEqual([`${keyDid}#key-1`])
   })
 })

@@ -6,7 +6,7 @@ import type { TestSandbox } from '../testing/testSandbox'
 let t: TestSandbox
 
 beforeAll(async () => {
-  t = await startTestSandbox()
+  t = await startTestSandbox({ otpResendCooldownMs: 0 })
 })
 afterAll(() => t.close())
 
@@ -132,15 +132,29 @@ describe('/_sandbox/settings and /_sandbox/reset', () => {
 })
 
 describe('well-known documents', () => {
-  it('publishes the DID document, the JWK set and user DID documents', async () => {
+  it('publishes the DID documents (platform, platform key, issuer, users) and the JWK set', async () => {
     const did = await json('/.well-known/did.json')
-    const issuer = `did:web:${new URL(t.url).host.replace(':', '%3A')}`
-    expect(did.id).toBe(issuer)
-    expect(did.verificationMethod[0]).toMatchObject({
-      id: `${issuer}#key-1`,
+    const platform = `did:web:${new URL(t.url).host.replace(':', '%3A')}`
+    expect(did.id).toBe(platform)
+    const created0 = await t.api('POST', '/request', { body: requestBody() })
+    const sessionId = created0.json.subjects[0].link.split('/').pop()
+    await t.post(`/_sandbox/sessions/${sessionId}/decide`, { action: 'accept' })
+    const credential = await t.api('GET', `/credential/${created0.json.credentials[0].id}`)
+    const method: string = credential.json.w3cCredential.proofs[0].verificationMethod
+    const uuid = /:platform:([0-9a-f-]{36})#key-1$/.exec(method)?.[1]
+    const keyDoc = await json(`/platform/${uuid}/did.json`)
+    expect(keyDoc.id).toBe(`${platform}:platform:${uuid}`)
+    expect(keyDoc.verificationMethod[0]).toMatchObject({
+      id: method,
       type: 'Multikey',
       publicKeyMultibase: expect.stringMatching(/^z6Mk/),
     })
+    expect(
+      (await fetch(`${t.url}/platform/00000000-0000-4000-8000-000000000000/did.json`)).status,
+    ).toBe(404)
+    const org = await json('/_sandbox/organization')
+    expect(org.issuerDid).toBe(`${platform}:issuer:${org.id}`)
+    expect((await json(`/issuer/${org.id}/did.json`)).id).toBe(org.issuerDid)
     const jwks = await json('/.well-known/jwks.json')
     expect(jwks.keys).toEqual([
       {
@@ -158,6 +172,6 @@ describe('well-known documents', () => {
     const n = created.json.subjects[0].id.split(':').pop()
     expect((await json(`/user/${n}/did.json`)).id).toBe(created.json.subjects[0].id)
     expect((await fetch(`${t.url}/user/9999/did.json`)).status).toBe(404)
-    expect(await json('/health')).toMatchObject({ status: 'ok', issuerDid: issuer })
+    expect(await json('/health')).toMatchObject({ status: 'ok', platformDid: platform })
   })
 })

@@ -1,5 +1,6 @@
-// Sandbox-only endpoints (not part of Humanos), for tests and the demo. They need no API key:
-// the sandbox listens on the loopback interface by default. Writes demand a JSON content type,
+// Sandbox-only endpoints (not part of Humanos), for tests and the demo. They need no signature:
+// the sandbox listens on the loopback interface by default. Each acts for the organization
+// whose `Authorization: Bearer <API key>` it gets, else for the first one (see sandboxOrg). Writes demand a JSON content type,
 // which a browser cannot send cross-origin without a preflight the sandbox never grants.
 import { Hono } from 'hono'
 import type { MiddlewareHandler } from 'hono'
@@ -9,17 +10,20 @@ import { wipeDatabase } from '../db/database'
 import { credentialsOf } from '../db/credentialStore'
 import { listOutbox } from '../db/outboxStore'
 import { IDENTITY_LEVELS } from '../db/rows'
-import { overrideSettings, readSettings } from '../db/settingsStore'
+import { overrideSettings } from '../db/settingsStore'
 import { listDeliveries } from '../db/webhookStore'
 import { decideSession } from '../flow/decide'
 import type { DecisionEvent } from '../flow/events'
 import { testEvent } from '../flow/events'
 import { recordIdentity } from '../flow/identity'
+import { createOrganization } from '../flow/organizations'
 import { loadSession } from '../flow/sessionGuards'
 import type { AppEnv } from '../http/appEnv'
 import { HttpError } from '../http/httpError'
 import { parseJsonBody, validate } from '../http/jsonBody'
-import { settingsPatchSchema } from '../settingsSchema'
+import { issuerDidOf } from '../proof/didDocument'
+import { originListSchema, otpDeliverySchema, settingsPatchSchema } from '../settingsSchema'
+import { sandboxOrg } from './sandboxOrg'
 
 const JSON_TYPE = /^application\/json\s*(;|$)/i
 
@@ -37,6 +41,15 @@ async function body(ctx: SandboxContext, raw: ArrayBuffer): Promise<unknown> {
   return raw.byteLength === 0 ? {} : parseJsonBody(new Uint8Array(raw), ctx.config.maxJsonDepth)
 }
 
+const organizationSchema = z.strictObject({
+  name: z.string().trim().min(1, 'must not be empty').max(200),
+  allowedOrigins: originListSchema.optional(),
+  webhookUrl: z
+    .url({ protocol: /^https?$/, message: 'must be an http(s) URL' })
+    .nullable()
+    .optional(),
+  otpDelivery: otpDeliverySchema.optional(),
+})
 const decideSchema = z.strictObject({ action: z.enum(['accept', 'reject']) })
 const testSchema = z.strictObject({
   message: z.string().max(1000).default('Hello from the sandbox'),
@@ -55,16 +68,27 @@ const outboxQuery = z.strictObject({
 export function sandboxRoutes(ctx: SandboxContext): Hono<AppEnv> {
   const app = new Hono<AppEnv>()
   app.use('/_sandbox/*', jsonOnly())
+  app.use('/_sandbox/*', sandboxOrg(ctx))
+
+  app.post('/_sandbox/organizations', async (c) => {
+    const input = await validate(organizationSchema, await body(ctx, await c.req.arrayBuffer()))
+    return c.json(createOrganization(ctx, input), 201)
+  })
+
+  app.get('/_sandbox/organization', (c) => {
+    const org = c.get('org')
+    return c.json({ id: org.id, name: org.name, issuerDid: issuerDidOf(ctx.platformDid, org.id) })
+  })
 
   app.get('/_sandbox/outbox', async (c) => {
     const query = await validate(outboxQuery, c.req.query(), 'query')
     const contact = query.contact?.includes('@') ? query.contact.toLowerCase() : query.contact
-    return c.json({ data: listOutbox(ctx.db, contact, query.limit) })
+    return c.json({ data: listOutbox(ctx.db, c.get('org').id, contact, query.limit) })
   })
 
   app.post('/_sandbox/sessions/:sessionId/decide', async (c) => {
     const { action } = await validate(decideSchema, await body(ctx, await c.req.arrayBuffer()))
-    const pair = loadSession(ctx, c.req.param('sessionId'))
+    const pair = loadSession(ctx, c.req.param('sessionId'), c.get('org').id)
     const now = Date.now()
     const events: DecisionEvent[] = []
     const needsIdentity = IDENTITY_LEVELS.has(pair.request.security_level)
@@ -85,12 +109,13 @@ export function sandboxRoutes(ctx: SandboxContext): Hono<AppEnv> {
     return c.json({ sessionId: pair.session.id, events })
   })
 
-  app.get('/_sandbox/settings', (c) => c.json(readSettings(ctx.db)))
+  app.get('/_sandbox/settings', (c) => c.json(ctx.settings(c.get('org').id)))
 
   app.put('/_sandbox/settings', async (c) => {
     const patch = await validate(settingsPatchSchema, await body(ctx, await c.req.arrayBuffer()))
-    overrideSettings(ctx.db, patch)
-    return c.json(readSettings(ctx.db))
+    const orgId = c.get('org').id
+    overrideSettings(ctx.db, orgId, patch)
+    return c.json(ctx.settings(orgId))
   })
 
   app.post('/_sandbox/reset', async (c) => {
@@ -103,7 +128,7 @@ export function sandboxRoutes(ctx: SandboxContext): Hono<AppEnv> {
 
   app.get('/_sandbox/webhooks', (c) =>
     c.json({
-      data: listDeliveries(ctx.db, 100).map((row) => ({
+      data: listDeliveries(ctx.db, c.get('org').id, 100).map((row) => ({
         id: row.id,
         eventType: row.event_type,
         status: row.status,
@@ -121,7 +146,8 @@ export function sandboxRoutes(ctx: SandboxContext): Hono<AppEnv> {
 
   app.post('/_sandbox/webhooks/test', async (c) => {
     const { message } = await validate(testSchema, await body(ctx, await c.req.arrayBuffer()))
-    const id = ctx.webhooks.enqueue('test', testEvent(ctx.issuerDid, message))
+    const orgId = c.get('org').id
+    const id = ctx.webhooks.enqueue(orgId, 'test', testEvent(ctx.platformDid, orgId, message))
     ctx.webhooks.kick()
     return c.json({ id }, 202)
   })

@@ -1,6 +1,7 @@
 /*
  * Webhook delivery with retries.
- * Guarantees: every event is stored before it is sent, so a crash or restart resumes pending
+ * Guarantees: every event is stored before it is sent, and goes to the endpoint of the
+ * organization it belongs to, encrypted and signed with that organization's secrets; so a crash or restart resumes pending
  * deliveries; every attempt for one event carries the same `x-webhook-id`; a receiver that
  * answers non-2xx (or not within the timeout) is retried with exponential backoff until the
  * attempts run out.
@@ -21,7 +22,8 @@ const BATCH = 8
 /** What the dispatcher needs from the sandbox. */
 export interface DispatcherOptions {
   db: Db
-  settings: () => OrganizationSettings
+  /** One organization's settings in force. */
+  settings: (orgId: string) => OrganizationSettings
   maxAttempts: number
   backoffMs: number
   timeoutMs: number
@@ -45,11 +47,12 @@ export class WebhookDispatcher {
    * configured it is stored as `skipped`, for `GET /_sandbox/webhooks`. Call {@link kick} after
    * the surrounding transaction commits.
    */
-  enqueue(eventType: string, event: Record<string, unknown>): string {
+  enqueue(orgId: string, eventType: string, event: Record<string, unknown>): string {
     const id = randomUUID()
-    const status = this.#options.settings().webhookUrl ? 'pending' : 'skipped'
+    const status = this.#options.settings(orgId).webhookUrl ? 'pending' : 'skipped'
     insertDelivery(this.#options.db, {
       id,
+      orgId,
       eventType,
       payload: JSON.stringify(event),
       status,
@@ -104,7 +107,7 @@ export class WebhookDispatcher {
   }
 
   async #attempt(row: DeliveryRow): Promise<void> {
-    const settings = this.#options.settings()
+    const settings = this.#options.settings(row.org_id)
     const db = this.#options.db
     const at = () => Date.now()
     if (!settings.webhookUrl) {

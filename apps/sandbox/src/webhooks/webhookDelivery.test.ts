@@ -128,7 +128,8 @@ describe('webhook delivery', () => {
       user: { contact: 'nobody@undeliverable.test' },
       otp: {
         resendEndpoint: `${t.url}/request/resend/${created.json.id}?contact=nobody%40undeliverable.test`,
-        error: { code: 'undeliverable', message: expect.any(String) },
+        // Humanos spells these codes in upper case.
+        error: { code: 'UNDELIVERABLE', message: expect.any(String) },
       },
     })
     const outbox = await fetch(`${t.url}/_sandbox/outbox?contact=nobody@undeliverable.test`).then(
