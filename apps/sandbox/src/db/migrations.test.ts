@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os'
 import path from 'node:path'
 import Database from 'better-sqlite3'
 import { afterEach, describe, expect, it } from 'vitest'
+import { DEFAULT_CONFIG } from '../config'
 import { requestBody, startTestSandbox } from '../testing/testSandbox'
 import { MIGRATIONS } from './schema'
 
@@ -18,10 +19,7 @@ describe('migration 2: organizations', () => {
     old.pragma('user_version = 1')
     old
       .prepare("INSERT INTO settings (key, base, override) VALUES ('allowedOrigins', ?, ?)")
-      .run(
-        JSON.stringify(['http://localhost:5173', 'http://127.0.0.1:5173']),
-        JSON.stringify(['https://kept.example']),
-      )
+      .run(JSON.stringify(DEFAULT_CONFIG.allowedOrigins), JSON.stringify(['https://kept.example']))
     old.prepare("INSERT INTO users (contact) VALUES ('old@example.com')").run()
     old
       .prepare(
