@@ -13,6 +13,8 @@ export default tseslint.config(
       '.ci/out/**',
       'test-results/**',
       'playwright-report/**',
+      // Built by `pnpm --filter @humanos-link/sandbox build` (apps/sandbox/scripts/buildLinkPage.ts).
+      'apps/sandbox/public/assets/link/**',
     ],
   },
   js.configs.recommended,

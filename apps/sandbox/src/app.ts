@@ -13,6 +13,7 @@ import { hostGuard } from './http/hostGuard'
 import { HttpError, errorBody, errorResponse } from './http/httpError'
 import { staticRoutes } from './http/staticFiles'
 import { wellKnownRoutes } from './http/wellKnownRoutes'
+import { linkPageScriptRoutes } from './link/linkPageScript'
 import { linkRoutes } from './link/linkRoutes'
 import { sandboxRoutes } from './sandbox/sandboxRoutes'
 
@@ -50,6 +51,7 @@ export function createApp(ctx: SandboxContext): Hono<AppEnv> {
   app.route('/', linkRoutes(ctx))
   app.route('/', sandboxRoutes(ctx))
   app.route('/', embedScriptRoutes())
+  app.route('/', linkPageScriptRoutes())
   app.route('/', staticRoutes())
 
   app.notFound((c) => c.json(errorBody(404, `Cannot ${c.req.method} ${c.req.path}`), 404))

@@ -1,6 +1,9 @@
 import type { PageStrings } from './strings'
 
 /** The texts the page script needs at run time (the rest is rendered on the server). */
+export type ClientStrings = ReturnType<typeof clientStrings>
+
+/** {@link ClientStrings} of a language's page strings. */
 export function clientStrings(t: PageStrings) {
   return {
     resendIn: t.resendIn,

@@ -1,5 +1,6 @@
 import type { SafeHtml } from './html'
 import { html, jsonForScript } from './html'
+import type { LinkPageBoot } from './page/boot'
 import type { PageStrings } from './strings'
 
 /** Display options from the frame URL (link-protocol section 3). */
@@ -15,7 +16,7 @@ export interface PageLook {
 export function documentShell(input: {
   strings: PageStrings
   look: PageLook
-  boot: Record<string, unknown>
+  boot: LinkPageBoot
   banner: SafeHtml | null
   body: SafeHtml
 }): string {

@@ -1,5 +1,6 @@
 import type { CredentialRow } from '../db/rows'
 import { documentShell } from './documentShell'
+import type { FlowBoot } from './page/boot'
 import type { PageLook } from './documentShell'
 import { html } from './html'
 import type { SafeHtml } from './html'
@@ -10,7 +11,7 @@ import type { PageStrings } from './strings'
 export interface FlowPageInput {
   strings: PageStrings
   look: PageLook
-  boot: Record<string, unknown>
+  boot: FlowBoot
   requestName: string | null
   credentials: CredentialRow[]
   identityStep: boolean

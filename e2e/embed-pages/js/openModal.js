@@ -1,0 +1,4 @@
+// modal.html: the Open button opens the element's overlay, as an integrator's page would.
+document.getElementById('open').addEventListener('click', () => {
+  document.getElementById('flow').open()
+})
