@@ -68,6 +68,11 @@ test.describe('demo app', () => {
     expect(src.origin).toBe(SANDBOX)
     expect(src.searchParams.get('postMessageOrigin')).toBe(DEMO)
 
+    // The code is not in the Link page: the demo points the newcomer to the sandbox inbox.
+    await expect(page.getByRole('link', { name: 'Open the sandbox inbox' })).toHaveAttribute(
+      'href',
+      `${SANDBOX}/_sandbox/inbox?contact=${encodeURIComponent(contact)}`,
+    )
     await approveInFrame(page.frameLocator('iframe'), contact)
 
     // The browser forwarded the attestation; the BFF verified it.

@@ -1,12 +1,12 @@
 // The one place for what the browser tests need from the e2e sandbox (127.0.0.1:4110): a signed
 // POST /request as the integrator's backend sends it (through @humanos-link/server), the OTP
-// from the sandbox outbox, and a person completing the Link flow.
+// read from the sandbox inbox the way the person would, and a person completing the Link flow.
 import { randomUUID } from 'node:crypto'
 import { createHumanosClient } from '@humanos-link/server'
-import { SANDBOX_DEFAULTS, readOtp } from '@humanos-link/test-kit/node'
+import { SANDBOX_DEFAULTS } from '@humanos-link/test-kit/node'
 import { E2E_ORIGINS } from '@humanos-link/test-kit/origins'
 import { expect } from '@playwright/test'
-import type { FrameLocator } from '@playwright/test'
+import type { FrameLocator, Page } from '@playwright/test'
 
 export const SANDBOX = E2E_ORIGINS.sandbox
 
@@ -54,15 +54,26 @@ export async function createSandboxRequest(
   }
 }
 
-/** The one-time code the sandbox "sent" to `contact`. */
-export function otpFor(contact: string): Promise<string> {
-  return readOtp(SANDBOX, contact)
+/**
+ * The newest one-time code the sandbox "sent" to `contact`, read as the person reads it: the
+ * sandbox inbox page opened in another tab of the same browser (the Link page never shows it).
+ */
+export async function otpFor(page: Page, contact: string): Promise<string> {
+  const inbox = await page.context().newPage()
+  try {
+    await inbox.goto(`${SANDBOX}/_sandbox/inbox?contact=${encodeURIComponent(contact)}`)
+    const code = (await inbox.getByTestId('inbox-code').first().textContent()) ?? ''
+    expect(code, `no code in the sandbox inbox for ${contact}`).toMatch(/^\d{6}$/)
+    return code
+  } finally {
+    await inbox.close()
+  }
 }
 
-/** Reviews, enters the code from the outbox and accepts, inside the embedded Link frame. */
+/** Reviews, enters the code from the inbox and accepts, inside the embedded Link frame. */
 export async function approveInFrame(frame: FrameLocator, contact: string): Promise<void> {
   await frame.getByRole('button', { name: 'Continue' }).click()
-  await frame.getByLabel('One-time code').fill(await otpFor(contact))
+  await frame.getByLabel('One-time code').fill(await otpFor(frame.owner().page(), contact))
   await frame.getByRole('button', { name: 'Verify' }).click()
   await frame.getByRole('button', { name: 'Accept' }).click()
 }

@@ -105,20 +105,33 @@ test.describe('a hostile page cannot forge or steal a decision', () => {
     const host = await openFrom(page, hostUrl([created.link]))
     await waitForStatus(host, 'ready')
 
-    // The stolen link, opened by the attacker: it shows what is asked, but deciding needs the
-    // code sent to the person.
+    // The stolen link, opened by the attacker, and nothing else: it shows what is asked, but
+    // the page carries no code, asking for a new one answers none (it goes to the person's
+    // inbox), and deciding without one is refused.
     const stolen = await openFrom(page, created.link)
     await expect(stolen.getByRole('heading', { name: 'Real consent' })).toBeVisible()
     const attempt = await stolen.evaluate(async (sessionId) => {
       const boot = JSON.parse(document.getElementById('link-boot')!.textContent ?? '{}')
-      const response = await fetch(`/link/${sessionId}/decision`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ frame: boot.frame, action: 'accept' }),
-      })
-      return { status: response.status, body: await response.json() }
+      const post = async (path: string, body: Record<string, unknown>) => {
+        const response = await fetch(`/link/${sessionId}${path}`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ frame: boot.frame, ...body }),
+        })
+        return { status: response.status, body: await response.json() }
+      }
+      const resend = await post('/otp/resend', {})
+      // Every six-digit number the attacker can see: in the page and in the resend answer.
+      const seen = `${document.documentElement.outerHTML} ${JSON.stringify(resend.body)}`
+      const candidates = [...new Set(seen.match(/\b\d{6}\b/g) ?? [])]
+      const verified = []
+      for (const code of candidates) verified.push((await post('/otp/verify', { code })).status)
+      const decision = await post('/decision', { action: 'accept' })
+      return { resend, candidates, verified, decision }
     }, created.sessionId)
-    expect(attempt).toMatchObject({ status: 403, body: { code: 'otp_required' } })
+    expect(JSON.stringify(attempt.resend.body)).not.toMatch(/\b\d{6}\b/)
+    expect(attempt.verified).not.toContain(200)
+    expect(attempt.decision).toMatchObject({ status: 403, body: { code: 'otp_required' } })
 
     const leaked = await frameParams(host)
     expect(await page.evaluate((s) => window.forge(s), created.sessionId)).toBeGreaterThan(20)

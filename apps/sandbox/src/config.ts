@@ -53,8 +53,13 @@ export interface SandboxConfig {
   otpDelivery: 'humanos' | 'none'
   /** SQLite file, or `:memory:`. */
   dataFile: string
-  /** Show the OTP that was "sent" in a banner on the Link page. */
+  /**
+   * Show the codes that were "sent" in the sandbox inbox (`/_sandbox/inbox`, `/_sandbox/outbox`).
+   * The Link page never shows them.
+   */
   showCodes: boolean
+  /** Let other machines use `/_sandbox/*` (http/loopbackOnly.ts). Default false. */
+  remoteDevTools: boolean
   /** Life of a request's Link sessions. */
   sessionTtlMs: number
   /** Life of one one-time code. */
@@ -101,6 +106,7 @@ export const DEFAULT_CONFIG: Readonly<SandboxConfig> = Object.freeze({
   otpDelivery: 'humanos',
   dataFile: DEFAULT_DATA_FILE,
   showCodes: true,
+  remoteDevTools: false,
   sessionTtlMs: 24 * 60 * 60 * 1000,
   otpTtlMs: 10 * 60 * 1000,
   otpMaxAttempts: 3,
@@ -135,6 +141,7 @@ const configSchema = z.strictObject({
   otpDelivery: otpDeliverySchema,
   dataFile: z.string().min(1),
   showCodes: z.boolean(),
+  remoteDevTools: z.boolean(),
   sessionTtlMs: positiveInt,
   otpTtlMs: positiveInt,
   otpMaxAttempts: positiveInt,
@@ -199,6 +206,7 @@ const ENV_STRINGS: Array<[string, keyof SandboxConfig]> = [
 
 const ENV_BOOLEANS: Array<[string, keyof SandboxConfig]> = [
   ['SANDBOX_SHOW_CODES', 'showCodes'],
+  ['SANDBOX_REMOTE_DEV_TOOLS', 'remoteDevTools'],
   ['SANDBOX_LOG_REQUESTS', 'logRequests'],
 ]
 

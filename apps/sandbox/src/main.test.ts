@@ -21,7 +21,7 @@ async function startCli(env: Record<string, string>) {
     child.stdout.on('data', (chunk: Buffer) => {
       output += chunk.toString()
       const match = /ready at (http:\/\/\S+)/.exec(output)
-      if (match && /OTP outbox/.test(output)) {
+      if (match && /Inbox \(OTP codes\)/.test(output)) {
         clearTimeout(timer)
         resolve(match[1]!)
       }

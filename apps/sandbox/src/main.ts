@@ -1,5 +1,6 @@
 // The `pnpm sandbox` command: starts the sandbox from environment variables and prints what a
 // developer needs to call it.
+import { exposureWarning } from './exposure'
 import { loadSandboxConfig, startSandbox } from './index'
 import type { RunningSandbox } from './index'
 
@@ -37,9 +38,12 @@ async function main(): Promise<void> {
     `  Allowed origins   ${config.allowedOrigins.join(', ') || '(none)'}`,
     `  Webhook URL       ${config.webhookUrl ?? '(none: events are recorded, not sent)'}`,
     `  Database          ${config.dataFile}`,
-    `  OTP outbox        ${sandbox.url}/_sandbox/outbox`,
+    `  Inbox (OTP codes) ${sandbox.url}/_sandbox/inbox`,
     '',
   ]
+  // Before the banner: whoever waits for "ready" has the warning already.
+  const warning = exposureWarning(config)
+  if (warning) process.stderr.write(`${warning}\n`)
   process.stdout.write(`${lines.join('\n')}\n`)
 }
 

@@ -16,24 +16,19 @@ export interface FlowPageInput {
   credentials: CredentialRow[]
   identityStep: boolean
   maskedContact: string
-  /** The sandbox banner: the valid code, `null` for none, `undefined` to hide the banner. */
-  bannerCode: string | null | undefined
+  /** Show the sandbox banner (says where the code went, never the code). */
+  banner: boolean
   undeliverable: boolean
 }
 
+// The page that can decide never carries the code: whoever holds the link would hold both.
+// The code goes out of band, to the sandbox inbox (`/_sandbox/inbox`), as a real one would.
 function banner(input: FlowPageInput): SafeHtml | null {
-  if (input.bannerCode === undefined) return null
+  if (!input.banner) return null
   const { strings: t } = input
-  let detail: SafeHtml
-  if (input.undeliverable) detail = html`<span>${t.sandboxUndeliverable}</span>`
-  else if (input.bannerCode === null)
-    detail = html`<span data-banner-code>${t.sandboxNoCode}</span>`
-  else {
-    detail = html`<span data-banner-code
-      >${t.sandboxCode}
-      <strong class="code" data-testid="sandbox-code">${input.bannerCode}</strong></span
-    >`
-  }
+  const detail = input.undeliverable
+    ? html`<span>${t.sandboxUndeliverable}</span>`
+    : html`<span>${t.sandboxCode}</span>`
   return html`<aside class="sandbox-banner" aria-label="Sandbox">
     <strong class="sandbox-tag">SANDBOX</strong> <span>${t.sandboxBanner}</span> ${detail}
   </aside>`

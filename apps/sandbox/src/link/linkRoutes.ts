@@ -74,7 +74,7 @@ export function linkRoutes(ctx: SandboxContext): Hono<AppEnv> {
         credentials,
         identityStep,
         maskedContact: maskContact(pair.session.contact),
-        bannerCode: ctx.config.showCodes ? pair.session.otp_code : undefined,
+        banner: true,
         undeliverable,
         boot: {
           mode: 'flow',
@@ -88,7 +88,6 @@ export function linkRoutes(ctx: SandboxContext): Hono<AppEnv> {
             0,
             Math.ceil((issuedAt + ctx.config.otpResendCooldownMs - now) / 1000),
           ),
-          showCodes: ctx.config.showCodes,
           redirectUrl: look.mode === 'standalone' ? pair.request.redirect_url : null,
           t: clientStrings(strings),
         },

@@ -98,7 +98,6 @@ export function pageApiRoutes(ctx: SandboxContext): Hono<AppEnv> {
       ok: true,
       delivered: sent.delivered,
       waitSeconds: Math.ceil(ctx.config.otpResendCooldownMs / 1000),
-      code: ctx.config.showCodes && sent.delivered ? sent.code : null,
     })
   })
 

@@ -1,6 +1,7 @@
 // Sandbox-only endpoints (not part of Humanos), for tests and the demo. They need no signature:
-// the sandbox listens on the loopback interface by default. Each acts for the organization
-// whose `Authorization: Bearer <API key>` it gets, else for the first one (see sandboxOrg). Writes demand a JSON content type,
+// they answer only callers on this machine (http/loopbackOnly.ts). Each acts for the
+// organization whose `Authorization: Bearer <API key>` it gets, else for the first one (see
+// sandboxOrg). Writes demand a JSON content type,
 // which a browser cannot send cross-origin without a preflight the sandbox never grants.
 import { Hono } from 'hono'
 import type { MiddlewareHandler } from 'hono'
@@ -20,10 +21,12 @@ import { createOrganization } from '../flow/organizations'
 import { loadSession } from '../flow/sessionGuards'
 import type { AppEnv } from '../http/appEnv'
 import { HttpError } from '../http/httpError'
+import { loopbackOnly } from '../http/loopbackOnly'
 import { parseJsonBody, validate } from '../http/jsonBody'
 import { issuerDidOf } from '../proof/didDocument'
 import { originListSchema, otpDeliverySchema, settingsPatchSchema } from '../settingsSchema'
 import { sandboxOrg } from './sandboxOrg'
+import { inboxRoutes } from './inboxPage'
 
 const JSON_TYPE = /^application\/json\s*(;|$)/i
 
@@ -67,8 +70,10 @@ const outboxQuery = z.strictObject({
 /** `/_sandbox/*`; see the README for each endpoint. */
 export function sandboxRoutes(ctx: SandboxContext): Hono<AppEnv> {
   const app = new Hono<AppEnv>()
+  app.use('/_sandbox/*', loopbackOnly(ctx))
   app.use('/_sandbox/*', jsonOnly())
   app.use('/_sandbox/*', sandboxOrg(ctx))
+  app.route('/', inboxRoutes(ctx))
 
   app.post('/_sandbox/organizations', async (c) => {
     const input = await validate(organizationSchema, await body(ctx, await c.req.arrayBuffer()))
@@ -83,7 +88,9 @@ export function sandboxRoutes(ctx: SandboxContext): Hono<AppEnv> {
   app.get('/_sandbox/outbox', async (c) => {
     const query = await validate(outboxQuery, c.req.query(), 'query')
     const contact = query.contact?.includes('@') ? query.contact.toLowerCase() : query.contact
-    return c.json({ data: listOutbox(ctx.db, c.get('org').id, contact, query.limit) })
+    const messages = listOutbox(ctx.db, c.get('org').id, contact, query.limit)
+    const shown = ctx.config.showCodes ? messages : messages.map((m) => ({ ...m, code: null }))
+    return c.json({ data: shown })
   })
 
   app.post('/_sandbox/sessions/:sessionId/decide', async (c) => {

@@ -5,6 +5,7 @@ import { useSubmitAttestation } from '../hooks/useSubmitAttestation'
 import type { ActiveFlow, FlowMode } from '../state/useUiStore'
 import { AttestationStatus } from './AttestationStatus'
 import { FlowStatus } from './FlowStatus'
+import { SandboxInbox } from './SandboxInbox'
 
 interface ApprovalFlowProps {
   flow: ActiveFlow
@@ -35,6 +36,7 @@ export function ApprovalFlow({ flow, mode }: ApprovalFlowProps) {
         onRestart={restart}
         onOpen={() => setOpen(true)}
       />
+      <SandboxInbox link={flow.link} contact={flow.contact} />
       <HumanosLink
         link={flow.link}
         mode={mode}
