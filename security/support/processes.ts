@@ -87,3 +87,36 @@ export function startBffProcess(env: Record<string, string>): Promise<ServerProc
     /Demo BFF ready at (http:\/\/\S+)/,
   )
 }
+
+/**
+ * Runs `entry` (a server's main file) until it exits on its own, for configurations it must
+ * refuse; fails after `timeoutMs` if it starts serving instead.
+ */
+export function runToExit(
+  entry: string,
+  env: Record<string, string>,
+  timeoutMs = 30_000,
+): Promise<{ code: number | null; output: string }> {
+  const child = spawn(
+    process.execPath,
+    ['--conditions=@humanos-link/source', '--import', 'tsx', entry],
+    {
+      cwd: ROOT,
+      env: { ...process.env, NODE_ENV: 'test', ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  )
+  let output = ''
+  child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()))
+  child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()))
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL')
+      reject(new Error(`${entry} did not exit:\n${output}`))
+    }, timeoutMs)
+    child.once('exit', (code) => {
+      clearTimeout(timer)
+      resolve({ code, output })
+    })
+  })
+}

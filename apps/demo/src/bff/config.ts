@@ -41,6 +41,11 @@ export interface BffConfig {
    * `demoOrigins` (`BFF_ALLOWED_HOSTS`, comma-separated); see http/hostGuard.ts.
    */
   allowedHosts: string[]
+  /**
+   * Start even though the webhook secrets are the public defaults and the upstream or the bind
+   * address is not loopback (`DEMO_ALLOW_DEFAULT_SECRETS=true`); see {@link resolveBffConfig}.
+   */
+  allowDefaultSecrets: boolean
 }
 
 // The sandbox's defaults (apps/sandbox/src/config.ts), so `npm run demo` works with no setup.
@@ -61,6 +66,7 @@ export const DEFAULT_BFF_CONFIG: Readonly<BffConfig> = Object.freeze({
   maxJsonDepth: 16,
   sessionLimitPerMinute: 60,
   allowedHosts: [],
+  allowDefaultSecrets: false,
 })
 
 const origin = z
@@ -83,11 +89,54 @@ const configSchema = z.strictObject({
   maxJsonDepth: z.number().int().positive(),
   sessionLimitPerMinute: z.number().int().positive(),
   allowedHosts: z.array(z.string().regex(/^[A-Za-z0-9.-]+$/, 'must be a host name')),
+  allowDefaultSecrets: z.boolean(),
 })
+
+const WEBHOOK_SECRETS = [
+  ['webhookSignatureSecret', 'HUMANOS_WEBHOOK_SIGNATURE_SECRET'],
+  ['webhookEncryptionSecret', 'HUMANOS_WEBHOOK_ENCRYPTION_SECRET'],
+  ['webhookEncryptionSalt', 'HUMANOS_WEBHOOK_ENCRYPTION_SALT'],
+] as const
+
+/** True for `localhost`, `*.localhost`, 127.0.0.0/8 and ::1: this machine only. */
+export function isLoopbackHost(host: string): boolean {
+  const name = host.replace(/^\[|\]$/g, '').toLowerCase()
+  return (
+    name === 'localhost' ||
+    name.endsWith('.localhost') ||
+    name === '::1' ||
+    /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(name)
+  )
+}
+
+/**
+ * The README's webhook secrets are public: with them anyone can forge a webhook that the BFF
+ * records as a decision. That is fine against the local sandbox; with a real upstream or a BFF
+ * reachable from other machines it is a hole, so the configuration is refused.
+ */
+function defaultSecretProblem(config: z.infer<typeof configSchema>): string | null {
+  if (config.allowDefaultSecrets) return null
+  const defaults = WEBHOOK_SECRETS.filter(([key]) => config[key] === DEFAULT_BFF_CONFIG[key])
+  if (defaults.length === 0) return null
+  const upstream = new URL(config.humanosBaseUrl).hostname
+  const exposed = [
+    isLoopbackHost(upstream) ? null : `HUMANOS_BASE_URL is ${config.humanosBaseUrl}`,
+    isLoopbackHost(config.host) ? null : `BFF_HOST is ${config.host}`,
+  ].filter(Boolean)
+  if (exposed.length === 0) return null
+  return (
+    `Refusing to start: ${defaults.map(([, env]) => env).join(', ')} still have the public ` +
+    `default values from the README, and ${exposed.join(' and ')} (not loopback). Anyone could ` +
+    'forge webhooks this BFF would record. Set your own secrets (the ones your Humanos ' +
+    'dashboard shows), or set DEMO_ALLOW_DEFAULT_SECRETS=true if this really is a throwaway setup.'
+  )
+}
 
 /**
  * Merges `options` over {@link DEFAULT_BFF_CONFIG} and checks the result.
- * @throws Error naming every invalid option (never its value: some are secrets).
+ * @throws Error naming every invalid option (never its value: some are secrets), and when the
+ *   public default webhook secrets meet a non-loopback upstream or bind address (unless
+ *   `allowDefaultSecrets`).
  */
 export function resolveBffConfig(options: Partial<BffConfig> = {}): BffConfig {
   const defined = Object.fromEntries(Object.entries(options).filter(([, v]) => v !== undefined))
@@ -96,6 +145,8 @@ export function resolveBffConfig(options: Partial<BffConfig> = {}): BffConfig {
     const lines = parsed.error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`)
     throw new Error(`Invalid BFF configuration:\n${lines.join('\n')}`)
   }
+  const problem = defaultSecretProblem(parsed.data)
+  if (problem) throw new Error(problem)
   return parsed.data
 }
 
@@ -141,6 +192,13 @@ export function loadBffConfig(env: Env): BffConfig {
       .split(',')
       .map((o) => o.trim())
       .filter(Boolean)
+  }
+  const allowDefaults = value('DEMO_ALLOW_DEFAULT_SECRETS')
+  if (allowDefaults !== undefined) {
+    if (allowDefaults === 'true' || allowDefaults === 'false') {
+      options.allowDefaultSecrets = allowDefaults === 'true'
+    } else
+      problems.push(`DEMO_ALLOW_DEFAULT_SECRETS: expected true or false, got "${allowDefaults}"`)
   }
   const hosts = value('BFF_ALLOWED_HOSTS')
   if (hosts !== undefined) {

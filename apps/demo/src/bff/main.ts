@@ -25,6 +25,12 @@ async function main(): Promise<void> {
   process.on('SIGINT', stop)
   process.on('SIGTERM', stop)
 
+  if (config.allowDefaultSecrets) {
+    console.error(
+      '\n  WARNING: DEMO_ALLOW_DEFAULT_SECRETS=true. If the webhook secrets are the README defaults,\n' +
+        '  anyone who can reach this BFF can forge webhooks it records as decisions.\n',
+    )
+  }
   const bff = await startBff(config)
   running.bff = bff
   // The banner names where things are, never a secret.
