@@ -48,7 +48,7 @@ export function inboxRoutes(ctx: SandboxContext): Hono<AppEnv> {
   app.get('/_sandbox/inbox', async (c) => {
     const query = await validate(inboxQuery, c.req.query(), 'query')
     const contact = query.contact?.includes('@') ? query.contact.toLowerCase() : query.contact
-    const messages = listOutbox(ctx.db, contact, 20)
+    const messages = listOutbox(ctx.db, c.get('org').id, contact, 20)
     const page = html`<!doctype html>
       <html lang="en">
         <head>
