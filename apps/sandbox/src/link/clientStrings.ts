@@ -27,8 +27,6 @@ export function clientStrings(t: PageStrings) {
     closed: t.closed,
     errorTitle: t.errorTitle,
     genericError: t.genericError,
-    sandboxCode: t.sandboxCode,
-    sandboxNoCode: t.sandboxNoCode,
     errors: t.errors,
   }
 }

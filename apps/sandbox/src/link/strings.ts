@@ -8,7 +8,6 @@ export interface PageStrings {
   close: string
   sandboxBanner: string
   sandboxCode: string
-  sandboxNoCode: string
   sandboxUndeliverable: string
   reviewTitle: string
   reviewIntro: string
@@ -64,7 +63,6 @@ const ENG: PageStrings = {
   close: 'Close',
   sandboxBanner: 'Sandbox: nothing was really sent.',
   sandboxCode: 'Your code is in the sandbox inbox, on the machine that runs the sandbox.',
-  sandboxNoCode: 'No code is valid now: send a new one.',
   sandboxUndeliverable: 'This contact is undeliverable on purpose: no code can arrive.',
   reviewTitle: 'Review the request',
   reviewIntro: 'You are asked to approve the following:',
@@ -136,7 +134,6 @@ const PRT: PageStrings = {
   close: 'Fechar',
   sandboxBanner: 'Sandbox: nada foi realmente enviado.',
   sandboxCode: 'O seu código está na caixa de entrada do sandbox, na máquina que o executa.',
-  sandboxNoCode: 'Nenhum código é válido agora: peça um novo.',
   sandboxUndeliverable: 'Este contacto é propositadamente impossível de alcançar.',
   reviewTitle: 'Reveja o pedido',
   reviewIntro: 'É-lhe pedido que aprove o seguinte:',

@@ -18,7 +18,6 @@ export interface FlowBoot extends BootBase {
   hasCredentials: boolean
   channel: 'email' | 'sms'
   resendWaitSeconds: number
-  showCodes: boolean
   /** Standalone pages only: where the done step links to. */
   redirectUrl: string | null
   t: ClientStrings

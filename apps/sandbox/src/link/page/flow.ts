@@ -114,18 +114,6 @@ export function runFlow(boot: FlowBoot, messenger: Messenger, view: View, state:
     cooldownTimer = setInterval(tick, 1000)
   }
 
-  function showBannerCode(code: string | undefined) {
-    const banner = $('[data-banner-code]')
-    if (!banner || !boot.showCodes) return
-    banner.textContent = code ? `${t.sandboxCode} ` : t.sandboxNoCode
-    if (!code) return
-    const strong = document.createElement('strong')
-    strong.className = 'code'
-    strong.dataset.testid = 'sandbox-code'
-    strong.textContent = code
-    banner.append(strong)
-  }
-
   resendButton.addEventListener('click', async () => {
     busy(true)
     const result = await call('/otp/resend', {})
@@ -137,7 +125,6 @@ export function runFlow(boot: FlowBoot, messenger: Messenger, view: View, state:
     }
     announce(t.codeSent)
     event('OTP_SENT', { channel: boot.channel, resend: true })
-    showBannerCode(result.body.code)
     startCooldown(result.body.waitSeconds ?? 0)
     input.focus()
   })
