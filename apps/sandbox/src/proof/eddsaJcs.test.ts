@@ -3,7 +3,13 @@ import { describe, expect, it } from 'vitest'
 import vectors from '../testing/specVectors.json'
 import { platformDidFor, platformKeyDid, platformKeyDidDocument } from './didDocument'
 import { ed25519FromSeed } from './ed25519'
-import { createEddsaJcsProof, eddsaJcsHashData } from './eddsaJcs'
+import {
+  createEddsaJcsProof,
+  ed25519PublicKey,
+  eddsaJcsHashData,
+  signDataIntegrity,
+  verifyDataIntegrity,
+} from './eddsaJcs'
 import { decodeMultibaseBase58, ed25519Multikey } from './multikey'
 
 const vector = vectors.eddsaJcs2022
@@ -49,6 +55,51 @@ describe('eddsa-jcs-2022 against the spec vector', () => {
     })
     expect(verify(null, good, publicKey, signature)).toBe(true)
     expect(verify(null, changed, publicKey, signature)).toBe(false)
+  })
+})
+
+describe('eddsa-jcs-2022 presentation proof against the spec vector', () => {
+  const vp = vectors.eddsaJcs2022Presentation
+  const publicKey = ed25519PublicKey(signer.publicKey)
+
+  it('signs the vector presentation to the exact vector proofValue', () => {
+    const { proofConfig } = vp
+    const proof = signDataIntegrity(
+      vp.unsecuredPresentation,
+      {
+        verificationMethod: proofConfig.verificationMethod,
+        created: proofConfig.created,
+        expires: proofConfig.expires,
+        proofPurpose: 'authentication',
+        domain: proofConfig.domain,
+        challenge: proofConfig.challenge,
+        signer,
+      },
+      'proof',
+    )
+    expect(proof).toEqual({ ...proofConfig, proofValue: vp.proofValue })
+    expect(proof.proofValue).toBe(vp.proofValue)
+  })
+
+  it('verifies the vector presentation and refuses any change to it or its proof', () => {
+    const proof = { ...vp.proofConfig, proofValue: vp.proofValue }
+    const signed = { ...vp.unsecuredPresentation, proof }
+    expect(verifyDataIntegrity(signed, proof, publicKey, 'proof')).toBe(true)
+    const otherHolder = { ...signed, holder: 'did:web:127.0.0.1%3A4010:user:2' }
+    expect(verifyDataIntegrity(otherHolder, proof, publicKey, 'proof')).toBe(false)
+    const otherDomain = { ...proof, domain: 'did:web:evil.example' }
+    expect(verifyDataIntegrity(signed, otherDomain, publicKey, 'proof')).toBe(false)
+    const otherContext = { ...proof, '@context': ['https://www.w3.org/ns/credentials/v2'] }
+    expect(verifyDataIntegrity(signed, otherContext, publicKey, 'proof')).toBe(false)
+    expect(verifyDataIntegrity(signed, { ...proof, proofValue: 'zz' }, publicKey, 'proof')).toBe(
+      false,
+    )
+    expect(verifyDataIntegrity(signed, null, publicKey, 'proof')).toBe(false)
+  })
+
+  it('verifies the vector credential embedded in the presentation', () => {
+    const [credential] = vp.unsecuredPresentation.verifiableCredential
+    expect(verifyDataIntegrity(credential!, credential!.proofs[0], publicKey)).toBe(true)
   })
 })
 
