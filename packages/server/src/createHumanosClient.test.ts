@@ -80,8 +80,16 @@ describe('createHumanosClient: signing and headers', () => {
   })
 
   it('sends revokeCredential as a DELETE with its signed body, keeping the id readable', async () => {
-    const { client, requests } = await clientFor((_req, res) => json(res, 200, {}))
-    await client.revokeCredential('urn:via:credential:9', { reason: 'left' })
+    const revocation = {
+      credentialId: 'urn:via:credential:9',
+      status: 'REVOKED',
+      revokedAt: '2026-11-24T12:00:00.000Z',
+      receipt: { id: 'urn:via:receipt:1', timestamp: '2026-11-24T12:00:00.000Z' },
+    }
+    const { client, requests } = await clientFor((_req, res) => json(res, 200, revocation))
+    await expect(
+      client.revokeCredential('urn:via:credential:9', { reason: 'left' }),
+    ).resolves.toEqual(revocation)
     expect(requests[0]!.method).toBe('DELETE')
     expect(requests[0]!.url).toBe('/credential/revoke/urn:via:credential:9')
     expect(requests[0]!.body).toBe('{"reason":"left"}')

@@ -9,6 +9,8 @@ import {
   isRequestPage,
   isResendOtpResponse,
 } from './guards.js'
+import { mandateMethods } from './mandateMethods.js'
+import type { MandateMethods } from './mandateMethods.js'
 import { send } from './transport.js'
 import type { Answer, Call } from './transport.js'
 import type {
@@ -20,7 +22,6 @@ import type {
   RequestDetail,
   RequestSummary,
   ResendOtpResponse,
-  RevokeCredentialInput,
 } from './types.js'
 
 /** Per-call options. */
@@ -39,7 +40,7 @@ export interface IdempotentCallOptions extends CallOptions {
 }
 
 /** A typed, signing Humanos API client. Every method rejects with the errors listed on it. */
-export interface HumanosClient {
+export interface HumanosClient extends MandateMethods {
   /** `POST /request`. Idempotent: carries an `Idempotency-Key` and is retried safely. */
   createRequest(
     input: CreateRequestInput,
@@ -59,12 +60,6 @@ export interface HumanosClient {
   ): Promise<ResendOtpResponse>
   /** `GET /credential/:credentialId`. */
   getCredential(credentialId: string, options?: CallOptions): Promise<Credential>
-  /** `DELETE /credential/revoke/:credentialId`: revokes an `ACTIVE` credential. */
-  revokeCredential(
-    credentialId: string,
-    input?: RevokeCredentialInput,
-    options?: CallOptions,
-  ): Promise<void>
 }
 
 function segment(value: unknown, name: string): string {
@@ -195,10 +190,6 @@ export function createHumanosClient(options: HumanosClientOptions): HumanosClien
       return expectShape(result, isCredential, 'GET /credential/:credentialId')
     },
 
-    async revokeCredential(credentialId, input = {}, opts) {
-      const path = `/credential/revoke/${segment(credentialId, 'credentialId')}`
-      const body = input.reason === undefined ? {} : { reason: String(input.reason) }
-      await call({ method: 'DELETE', path, body, repeat: 'once', signal: opts?.signal })
-    },
+    ...mandateMethods(call),
   }
 }

@@ -12,6 +12,34 @@ export type {
   IdentityAttestationClaims,
   VerifyAttestationOptions,
 } from './verifyAttestation.js'
+export type { MandateMethods } from './mandateMethods.js'
+export { verifyReceipt, ReceiptVerificationError } from './verifyReceipt.js'
+export type { ReceiptVerificationReason, VerifyReceiptOptions } from './verifyReceipt.js'
+export type {
+  ActionContent,
+  ActionParam,
+  ActionParamType,
+  ActionRule,
+  ActionSummary,
+  ActionVersion,
+  ActivityEvent,
+  ActivityFilters,
+  ActivityType,
+  DataIntegrityProof,
+  DenyReason,
+  IssuedPresentation,
+  ListActionsParams,
+  ListActionVersionsParams,
+  Receipt,
+  Revocation,
+  RuleEvaluation,
+  StoredReceipt,
+  VerifiablePresentation,
+  VerificationAllowed,
+  VerificationDenied,
+  VerificationResult,
+  VerifyPresentationInput,
+} from './mandateTypes.js'
 export { createMemoryReplayStore } from './replayStore.js'
 export type { MemoryReplayStore, MemoryReplayStoreOptions, ReplayStore } from './replayStore.js'
 export {
