@@ -42,9 +42,18 @@ export function credentialStateProblem(
   return null
 }
 
-export function subjectOf(w3c: Record<string, unknown>): string | null {
+/** `credentialSubject.id`: a presentation's `holder`. */
+export function holderOf(w3c: Record<string, unknown>): string | null {
   const subject = w3c.credentialSubject as { id?: unknown } | undefined
   return typeof subject?.id === 'string' ? subject.id : null
+}
+
+/** The person a mandate is about (its first grantor): an activity event's `subjectDid`. */
+export function subjectOf(w3c: Record<string, unknown>): string | null {
+  const subject = w3c.credentialSubject as { mandate?: { grantor?: unknown } } | undefined
+  const grantor = subject?.mandate?.grantor
+  const first: unknown = Array.isArray(grantor) ? grantor[0] : undefined
+  return typeof first === 'string' ? first : null
 }
 
 /** Issues a presentation of `row` (already found in the caller's organization). */
@@ -73,7 +82,7 @@ export function issuePresentation(
     const unsecured = {
       '@context': [...CREDENTIAL_CONTEXT],
       type: ['VerifiablePresentation'],
-      holder: subjectDid,
+      holder: holderOf(w3c),
       verifiableCredential: [w3c],
     }
     const expires = m.now + PRESENTATION_TTL_MS

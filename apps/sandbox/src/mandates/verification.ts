@@ -13,7 +13,7 @@ import type { RuleEvaluation } from './actionRules'
 import type { ReceiptRef } from './ledger'
 import { recordStep } from './ledger'
 import type { DenyReason, MandateContext } from './mandateContext'
-import { credentialStateProblem, subjectOf } from './presentations'
+import { credentialStateProblem, holderOf, subjectOf } from './presentations'
 import { rulesFor } from './ruleCache'
 
 export interface VerifyInput {
@@ -93,7 +93,7 @@ function checkCredential(
     return invalid('The embedded credential proof does not verify')
   }
   if (!same(vc, JSON.parse(row.w3c))) return invalid('The embedded credential was changed')
-  if (vp.holder !== subjectOf(vc)) return invalid('The holder is not the credential subject')
+  if (vp.holder !== holderOf(vc)) return invalid('The holder is not the credential subject')
   return { row }
 }
 
