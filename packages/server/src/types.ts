@@ -28,6 +28,11 @@ export interface CredentialInput {
   validFrom?: string
   validUntil?: string
   data?: unknown
+  /**
+   * On a `POLICY` credential: the action the person approves, with the values of its user
+   * parameters (humanos-mandates.md section 3). The latest published version is pinned.
+   */
+  action?: { id: string; userParams?: Record<string, unknown> }
 }
 
 /** Body of `POST /request`: 1-100 contacts (emails or E.164 phones), 1-10 credentials. */
