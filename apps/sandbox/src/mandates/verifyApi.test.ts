@@ -9,6 +9,7 @@ import {
   sandboxCall,
 } from '../testing/mandateFixtures'
 import { signedClient } from '../testing/signedClient'
+import type { CallResult } from '../testing/signedClient'
 import { requestBody, startTestSandbox } from '../testing/testSandbox'
 import type { TestSandbox } from '../testing/testSandbox'
 
@@ -33,8 +34,7 @@ async function verify(body: Record<string, unknown>) {
   return t.api('POST', '/credential/verify', { body })
 }
 
-function expectDeny(res: { status: number; json: any }, reason: string) {
-  // eslint-disable-line @typescript-eslint/no-explicit-any -- test convenience
+function expectDeny(res: CallResult, reason: string) {
   expect(res.status, JSON.stringify(res.json)).toBe(403)
   expect(res.json).toMatchObject({ statusCode: 403, error: 'Forbidden', decision: 'deny', reason })
   expect(res.json.receipt.id).toMatch(/^urn:via:receipt:[0-9a-f-]{36}$/)
