@@ -7,6 +7,7 @@ import type { Row } from '../lib/report'
 import { startChildServer } from './childServer'
 import type { ChildServer } from './childServer'
 import { CONNECTIONS, runLoad } from './loadTest'
+import { runMandateBench } from './mandateBench'
 import type { LoadResult } from './loadTest'
 
 const SECONDS = 10
@@ -119,6 +120,7 @@ export async function runServerBench(options: { bff: boolean }): Promise<Row[]> 
       '/health',
     )
     const out = rows('sandbox signed POST /request', 'GET /health', s.run, s.floor)
+    out.push(...(await runMandateBench(sandbox.url)))
     if (options.bff) {
       const bff = await startChildServer('bffProcess.ts', [sandbox.url])
       servers.push(bff)
