@@ -11,6 +11,7 @@ import { ApiError, errorBody, errorResponse } from './http/apiError'
 import { hostGuard } from './http/hostGuard'
 import { RateLimiter } from './http/rateLimiter'
 import { attestationRoutes } from './routes/attestationRoutes'
+import { mandateRoutes } from './routes/mandateRoutes'
 import { requestRoutes } from './routes/requestRoutes'
 import { webhookRoutes } from './routes/webhookRoutes'
 import { csrfGuard } from './session/csrf'
@@ -85,6 +86,7 @@ export function createBff(options: Partial<BffConfig> = {}, extra: CreateBffOpti
   app.use('/api/*', sessionMiddleware(ctx))
   app.route('/', requestRoutes(ctx))
   app.route('/', attestationRoutes(ctx))
+  app.route('/', mandateRoutes(ctx))
   app.route('/', webhookRoutes(ctx))
 
   app.notFound((c) =>

@@ -78,3 +78,30 @@ export const requestParamsSchema = z.object({
     .string()
     .regex(/^[A-Za-z0-9_-]{1,64}$/, 'must be a request id (letters, digits, _ and -)'),
 })
+
+const amount = z
+  .number({ error: typeError('a number') })
+  .positive('must be more than 0')
+  .max(1_000_000, 'must be at most 1000000')
+
+/** Body of `POST /api/mandates`: the limits the integrator asks the person to approve. */
+export const createMandateSchema = z.strictObject(
+  {
+    contact,
+    maxAmount: amount,
+    allowedCategories: z
+      .array(str().trim().min(1).max(50), { error: typeError('a list of categories') })
+      .min(1, 'must list at least 1 category')
+      .max(10, 'must list at most 10 categories'),
+  },
+  { error: objectError },
+)
+
+/** Body of `POST /api/mandates/:requestId/attempts`. */
+export const attemptSchema = z.union(
+  [
+    z.strictObject({ amount, category: str().trim().min(1).max(50) }),
+    z.strictObject({ replay: z.literal(true) }),
+  ],
+  { error: 'must be { amount, category } or { replay: true }' },
+)

@@ -132,3 +132,98 @@ export interface ErrorBody {
   reason?: string
   issues?: FieldIssue[]
 }
+
+/** One limit the person approves, as the demo shows it. */
+export interface ActionParamView {
+  name: string
+  type: string
+  description?: string
+}
+
+/** `GET /api/agent`: the shopping agent's action and the categories the demo offers. */
+export interface AgentActionView {
+  id: string
+  version: number
+  name: string
+  description?: string
+  userParams: ActionParamView[]
+  executionParams: ActionParamView[]
+  rules: Array<{ name: string; description?: string; expression: string }>
+  categories: string[]
+}
+
+/** Body of `POST /api/mandates`. */
+export interface CreateMandateBody {
+  contact: string
+  maxAmount: number
+  allowedCategories: string[]
+}
+
+/** Answer of `POST /api/mandates`. */
+export interface CreatedMandate extends CreatedRequest {
+  credentialId: string
+}
+
+/** `GET /api/mandates/:requestId`. */
+export interface MandateView {
+  requestId: string
+  credentialId: string
+  link: string
+  contact: string
+  status: string
+  userParams: { maxAmount: number; allowedCategories: string[] }
+  createdAt: string
+}
+
+/** `GET /api/mandates`. */
+export interface MandateList {
+  data: MandateView[]
+}
+
+/** Body of `POST /api/mandates/:requestId/attempts`: a purchase, or the last one replayed. */
+export type AttemptBody = { amount: number; category: string } | { replay: true }
+
+/** A rule's outcome in a verification. */
+export interface EvaluationView {
+  name: string
+  expression: string
+  result: boolean
+  error?: string
+}
+
+/** One agent attempt: the presentation step, then the verification, with its receipts. */
+export interface AttemptView {
+  decision: 'allow' | 'deny'
+  /** Where a deny came from: the presentation could not be issued, or the verification said no. */
+  stage: 'presentation' | 'verification'
+  reason: string | null
+  message: string | null
+  evaluations: EvaluationView[]
+  receipt: { id: string; timestamp: string }
+  executionParams: { amount: number; category: string }
+  replayed: boolean
+  /** What the demo shows of the presentation: never the presentation itself. */
+  presentation: { created: string; expires: string; domain: string | null } | null
+}
+
+/** Answer of `POST /api/mandates/:requestId/revoke`. */
+export interface RevocationView {
+  credentialId: string
+  status: 'REVOKED'
+  revokedAt: string
+  receipt: { id: string; timestamp: string }
+}
+
+/** One activity event, as `GET /api/mandates/:requestId/activity` lists them. */
+export interface ActivityItem {
+  id: string
+  type: string
+  createdAt: string
+  actorDid: string | null
+  reason: string | null
+  receiptId: string | null
+}
+
+export interface ActivityList {
+  data: ActivityItem[]
+}

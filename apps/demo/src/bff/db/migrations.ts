@@ -67,4 +67,19 @@ export const MIGRATIONS: readonly string[] = [
   ALTER TABLE requests ADD COLUMN owner TEXT;
   CREATE INDEX requests_owner ON requests (owner, created_at DESC);
   `,
+  // Agent mandates (agent/): the mandate request a session created, the values the person
+  // was asked to approve, and the last presentation (kept here, never sent to the browser,
+  // so the demo can replay it on purpose).
+  `
+  CREATE TABLE mandates (
+    request_id        TEXT PRIMARY KEY REFERENCES requests (id),
+    credential_id     TEXT NOT NULL,
+    action_id         TEXT NOT NULL,
+    user_params       TEXT NOT NULL,
+    last_presentation TEXT,
+    owner             TEXT NOT NULL,
+    created_at        INTEGER NOT NULL
+  );
+  CREATE INDEX mandates_owner ON mandates (owner, created_at DESC);
+  `,
 ]
