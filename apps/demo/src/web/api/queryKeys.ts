@@ -3,4 +3,7 @@ export const queryKeys = {
   requests: ['requests'] as const,
   request: (requestId: string) => ['requests', requestId] as const,
   webhooks: ['webhooks'] as const,
+  agent: ['agent'] as const,
+  mandate: (requestId: string) => ['mandates', requestId] as const,
+  activity: (requestId: string) => ['mandates', requestId, 'activity'] as const,
 }

@@ -14,7 +14,20 @@ export interface ActiveFlow {
   securityLevel: SecurityLevel
 }
 
+/** Which story the page tells: the agent under a mandate, or a one-off consent. */
+export type DemoView = 'agent' | 'consent'
+
+/** The mandate the agent acts under in this tab. */
+export interface ActiveMandate {
+  requestId: string
+  credentialId: string
+}
+
 interface UiState {
+  view: DemoView
+  mandate: ActiveMandate | null
+  setView: (view: DemoView) => void
+  setMandate: (mandate: ActiveMandate | null) => void
   mode: FlowMode
   activeFlow: ActiveFlow | null
   /** The request whose credential is shown. */
@@ -30,6 +43,10 @@ interface UiState {
  * only says what the person chose to look at.
  */
 export const useUiStore = create<UiState>()((set) => ({
+  view: 'agent',
+  mandate: null,
+  setView: (view) => set({ view, activeFlow: null }),
+  setMandate: (mandate) => set({ mandate }),
   mode: 'inline',
   activeFlow: null,
   selectedRequestId: null,
