@@ -41,6 +41,8 @@ test.describe('demo app', () => {
     const contact = `demo-${randomUUID()}@example.com`
     const credentialName = `Share my email ${randomUUID().slice(0, 8)}`
     await page.goto(DEMO)
+    // The agent story is the demo's front page; the one-off consent is one click away.
+    await page.getByRole('button', { name: 'One-off consent' }).click()
     await expect(page.getByText('Nothing to approve yet')).toBeVisible()
 
     await page.getByLabel('Contacts').fill(contact)
@@ -118,6 +120,8 @@ test.describe('demo app', () => {
     const contact = `demo-own-${randomUUID()}@example.com`
     const credentialName = `Mine only ${randomUUID().slice(0, 8)}`
     await page.goto(DEMO)
+    // The agent story is the demo's front page; the one-off consent is one click away.
+    await page.getByRole('button', { name: 'One-off consent' }).click()
     await page.getByLabel('Contacts').fill(contact)
     await page.getByLabel('What is being approved').fill(credentialName)
     const created = page.waitForResponse(
@@ -147,6 +151,8 @@ test.describe('demo app', () => {
     page,
   }) => {
     await page.goto(DEMO)
+    // The agent story is the demo's front page; the one-off consent is one click away.
+    await page.getByRole('button', { name: 'One-off consent' }).click()
     await page.getByLabel('Contacts').fill('ana@example.com\nnot-a-contact')
     await page.getByRole('button', { name: 'Create request' }).click()
     await expect(page.getByText('Contact 2: must be an email address')).toBeVisible()
