@@ -2,7 +2,7 @@
 // under load, beside the same server's `/health` in the same run, plus the cost of one
 // verification broken down (proof checks vs CEL) measured in this process.
 import type { Request } from 'autocannon'
-import { signature } from '../../apps/sandbox/src/testing/signedClient'
+import { signature } from '@humanos-link/test-kit/node'
 import { ed25519FromSeed } from '../../apps/sandbox/src/proof/ed25519'
 import {
   ed25519PublicKey,

@@ -53,17 +53,19 @@ export function mandateCard(t: MandateStrings, view: MandateView): SafeHtml {
     <p class="mandate-heading">${t.mandateAction}</p>
     <h3 class="mandate-name">${content.name}</h3>
     ${content.description ? html`<p class="card-description">${content.description}</p>` : null}
-    ${limits.length > 0
-      ? html`<p class="mandate-heading">${t.mandateLimits}</p>
-          <dl class="data-fields mandate-limits">
-            ${limits.map(
-              ([name, param]) =>
-                html`<div class="data-field" data-param="${name}">
-                  <dt>${param.description ?? label(name)}</dt>
-                  <dd>${valueOf(t, param.type, userParams[name])}</dd>
-                </div>`,
-            )}
-          </dl>`
-      : null}
+    ${
+      limits.length > 0
+        ? html`<p class="mandate-heading">${t.mandateLimits}</p>
+            <dl class="data-fields mandate-limits">
+              ${limits.map(
+                ([name, param]) =>
+                  html`<div class="data-field" data-param="${name}">
+                    <dt>${param.description ?? label(name)}</dt>
+                    <dd>${valueOf(t, param.type, userParams[name])}</dd>
+                  </div>`,
+              )}
+            </dl>`
+        : null
+    }
   </div>`
 }

@@ -7,7 +7,7 @@ import {
   publishedAction,
   sandboxCall,
 } from '../testing/mandateFixtures'
-import { signedClient } from '../testing/signedClient'
+import { signedClient } from '@humanos-link/test-kit/node'
 import { startTestSandbox } from '../testing/testSandbox'
 import type { TestSandbox } from '../testing/testSandbox'
 

@@ -8,8 +8,8 @@ import {
   publishedAction,
   sandboxCall,
 } from '../testing/mandateFixtures'
-import { signedClient } from '../testing/signedClient'
-import type { CallResult } from '../testing/signedClient'
+import { signedClient } from '@humanos-link/test-kit/node'
+import type { CallResult } from '@humanos-link/test-kit/node'
 import { requestBody, startTestSandbox } from '../testing/testSandbox'
 import type { TestSandbox } from '../testing/testSandbox'
 

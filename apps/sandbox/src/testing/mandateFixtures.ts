@@ -1,7 +1,7 @@
 // Shared steps of the mandate tests: a published shopping action, an approved mandate, a
 // presentation. Each goes through the real HTTP API.
 import { expect } from 'vitest'
-import type { SignedCall } from './signedClient'
+import type { SignedCall } from '@humanos-link/test-kit/node'
 import type { TestSandbox } from './testSandbox'
 
 /** The action of the spec's example, with descriptions on its limits. */
