@@ -15,6 +15,7 @@ import { staticRoutes } from './http/staticFiles'
 import { wellKnownRoutes } from './http/wellKnownRoutes'
 import { linkPageScriptRoutes } from './link/linkPageScript'
 import { linkRoutes } from './link/linkRoutes'
+import { mandateRoutes } from './mandates/mandateRoutes'
 import { sandboxRoutes } from './sandbox/sandboxRoutes'
 
 /** The sandbox's HTTP app: every route, with one error format for every failure. */
@@ -45,7 +46,11 @@ export function createApp(ctx: SandboxContext): Hono<AppEnv> {
   // Hono's `/request/*` also matches `/request` itself.
   app.use('/request/*', api)
   app.use('/credential/*', api)
+  app.use('/actions/*', api)
+  app.use('/activity', api)
+  app.use('/receipt/*', api)
   app.route('/', requestRoutes(ctx))
+  app.route('/', mandateRoutes(ctx))
   app.route('/', credentialRoutes(ctx))
   app.route('/', wellKnownRoutes(ctx))
   app.route('/', linkRoutes(ctx))

@@ -149,8 +149,14 @@ describe('credential status transitions', () => {
       body: { reason: 'Customer left' },
     })
     expect(revoked.status).toBe(200)
-    expect(revoked.json).toMatchObject({ status: 'REVOKED', revocationReason: 'Customer left' })
-    expect((await credential(id)).status).toBe('REVOKED')
+    // humanos-mandates.md section 6: the revocation with its receipt; the reason stays with
+    // the credential.
+    expect(revoked.json).toMatchObject({ credentialId: id, status: 'REVOKED' })
+    expect(revoked.json.receipt.id).toMatch(/^urn:via:receipt:/)
+    expect(await credential(id)).toMatchObject({
+      status: 'REVOKED',
+      revocationReason: 'Customer left',
+    })
     expect((await t.api('DELETE', `/credential/revoke/${id}`)).status).toBe(409)
     const bad = await t.api('DELETE', `/credential/revoke/${id}`, { body: { reason: 42 } })
     expect(bad.status).toBe(400)

@@ -7,6 +7,8 @@ import type { RequestRow } from '../db/rows'
 import { sessionsOf } from '../db/sessionStore'
 import { getUserByInternalId } from '../db/userStore'
 import { createRequest } from '../flow/createRequest'
+import { recordActivity } from '../mandates/ledger'
+import { issuerDidOf } from '../proof/didDocument'
 import { DomainCodes, DomainError } from '../flow/domainError'
 import { resendFromApi } from '../flow/otp'
 import { requestDetailView, requestSummaryView } from '../flow/views'
@@ -109,6 +111,16 @@ export function requestRoutes(ctx: SandboxContext): Hono<AppEnv> {
       }
       settleDraftCredentials(ctx.db, request.id, 'CANCELED', now)
       markRequestCanceled(ctx.db, request.id, now)
+      recordActivity(ctx.db, {
+        orgId: request.org_id,
+        type: 'REQUEST_CANCELED',
+        entityType: 'REQUEST',
+        entityId: request.id,
+        actorDid: issuerDidOf(ctx.platformDid, request.org_id),
+        subjectDid: null,
+        payload: {},
+        now,
+      })
     })()
     return c.json({ success: true })
   })

@@ -1,5 +1,6 @@
 import { importPublicKey } from '@humanos-link/core/protocol'
 import { z } from 'zod'
+import { mandateActionInputSchema } from '../mandates/mandateRequest'
 import { IDENTITY_LEVELS } from '../db/rows'
 import { E164, normalizeContact } from '../flow/contacts'
 
@@ -47,8 +48,16 @@ export const credentialInputSchema = z
     validUntil: dateTime.optional(),
     data: z.json().optional(),
     placements: z.array(placementSchema).max(100).optional(),
+    action: mandateActionInputSchema.optional(),
   })
   .superRefine((credential, ctx) => {
+    if (credential.action && credential.type !== 'POLICY') {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['action'],
+        message: 'names an action: only a POLICY credential can',
+      })
+    }
     if (credential.placements && credential.type !== 'DOCUMENT') {
       ctx.addIssue({
         code: 'custom',
@@ -189,6 +198,3 @@ export const listQuerySchema = z.strictObject({
     .optional(),
   'subject[internalId]': z.string().min(1).max(200).optional(),
 })
-
-/** Body of `DELETE /credential/revoke/:id`. */
-export const revokeSchema = z.strictObject({ reason: z.string().trim().max(500).optional() })

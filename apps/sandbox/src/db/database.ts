@@ -58,12 +58,17 @@ function migrate(db: Db): void {
 export function wipeDatabase(db: Db): void {
   db.transaction(() => {
     for (const table of [
+      'spent_presentations',
+      'receipts',
+      'activity',
       'frames',
       'decisions',
       'evidences',
       'outbox',
       'sessions',
       'credentials',
+      'action_versions',
+      'actions',
       'requests',
       'users',
       'webhook_deliveries',
@@ -78,6 +83,8 @@ export function wipeDatabase(db: Db): void {
     db.exec(`DELETE FROM org_settings WHERE org_id IN (SELECT id FROM organizations WHERE seq > 1)`)
     db.exec(`DELETE FROM organizations WHERE seq > 1`)
     db.exec(`UPDATE org_settings SET override = NULL`)
-    db.exec(`DELETE FROM sqlite_sequence WHERE name IN ('users', 'outbox', 'webhook_deliveries')`)
+    db.exec(
+      `DELETE FROM sqlite_sequence WHERE name IN ('users', 'outbox', 'webhook_deliveries', 'activity')`,
+    )
   })()
 }

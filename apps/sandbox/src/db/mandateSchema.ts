@@ -4,7 +4,7 @@ export const MANDATES_MIGRATION = `
   CREATE TABLE actions (
     id TEXT PRIMARY KEY,
     action_id TEXT NOT NULL UNIQUE,
-    org_id TEXT NOT NULL,
+    org_id TEXT NOT NULL REFERENCES organizations (id),
     created_at INTEGER NOT NULL,
     updated_at INTEGER NOT NULL
   );
@@ -28,7 +28,7 @@ export const MANDATES_MIGRATION = `
 
   CREATE TABLE receipts (
     id TEXT PRIMARY KEY,
-    org_id TEXT NOT NULL,
+    org_id TEXT NOT NULL REFERENCES organizations (id),
     type TEXT NOT NULL,
     credential_id TEXT,
     body TEXT NOT NULL,
@@ -38,7 +38,7 @@ export const MANDATES_MIGRATION = `
   CREATE TABLE activity (
     seq INTEGER PRIMARY KEY AUTOINCREMENT,
     id TEXT NOT NULL UNIQUE,
-    org_id TEXT NOT NULL,
+    org_id TEXT NOT NULL REFERENCES organizations (id),
     type TEXT NOT NULL,
     entity_type TEXT NOT NULL,
     entity_id TEXT NOT NULL,
@@ -52,7 +52,7 @@ export const MANDATES_MIGRATION = `
 
   CREATE TABLE spent_presentations (
     proof_value TEXT PRIMARY KEY,
-    org_id TEXT NOT NULL,
+    org_id TEXT NOT NULL REFERENCES organizations (id),
     credential_id TEXT NOT NULL,
     expires_at INTEGER NOT NULL
   );

@@ -2,6 +2,7 @@
 // database file written by an older sandbox is upgraded in place and never loses data.
 
 import type { Db } from './database'
+import { MANDATES_MIGRATION } from './mandateSchema'
 import { addOrganizations } from './migrations2'
 
 /** One schema step: SQL, or a function for a step that needs values computed in JavaScript. */
@@ -138,4 +139,5 @@ export const MIGRATIONS: readonly Migration[] = [
   );
   `,
   addOrganizations,
+  MANDATES_MIGRATION,
 ]

@@ -7,6 +7,11 @@ import type { CredentialType, SessionRow } from '../db/rows'
 import { insertSession } from '../db/sessionStore'
 import { issuerDidOf, userDid } from '../proof/didDocument'
 import { resolveCatalogCredentials } from './catalog'
+import { pinAction } from '../db/mandateStore'
+import { recordActivity } from '../mandates/ledger'
+import { MandateError } from '../mandates/mandateError'
+import { mandateMembers, pinMandateAction } from '../mandates/mandateRequest'
+import type { MandateActionInput } from '../mandates/mandateRequest'
 import { draftCredential } from './credentialDocument'
 import { DomainCodes, DomainError } from './domainError'
 import { newCredentialId, newRequestId, newSessionId } from './ids'
@@ -35,6 +40,20 @@ export interface CredentialSpec {
   validUntil?: string
   data?: unknown
   placements?: unknown[]
+  /** A POLICY credential's action and approved values (humanos-mandates.md section 3). */
+  action?: MandateActionInput
+}
+
+/** Pins the action a mandate names, as a domain refusal when it cannot be pinned. */
+function pinned(ctx: SandboxContext, orgId: string, spec: CredentialSpec, position: number) {
+  if (!spec.action) return null
+  try {
+    return pinMandateAction(ctx.db, orgId, spec.action, `credentials[${position}].action`)
+  } catch (error) {
+    if (error instanceof MandateError)
+      throw new DomainError(DomainCodes.INVALID_INPUT, error.message)
+    throw error
+  }
 }
 
 /**
@@ -86,6 +105,7 @@ export function createRequest(
     const credentials = specs.map((input, position) => {
       const credentialId = newCredentialId()
       const validUntil = input.validUntil ? Date.parse(input.validUntil) : null
+      const pin = pinned(ctx, orgId, input, position)
       const w3c = draftCredential({
         id: credentialId,
         platformDid: ctx.platformDid,
@@ -96,6 +116,7 @@ export function createRequest(
         validFrom: input.validFrom ? Date.parse(input.validFrom) : now,
         validUntil,
         content: input,
+        mandate: pin ? mandateMembers(pin) : undefined,
       })
       insertCredential(db, {
         id: credentialId,
@@ -116,6 +137,13 @@ export function createRequest(
         tags: '[]',
         placements: JSON.stringify(input.placements ?? []),
       })
+      if (pin) {
+        pinAction(db, credentialId, {
+          action: pin.action.id,
+          version: pin.version.version,
+          userParams: pin.userParams,
+        })
+      }
       return { id: credentialId, name: input.name, internalId: input.internalId }
     })
 
@@ -142,6 +170,16 @@ export function createRequest(
       const link = linkFor(ctx.baseUrl, session.id)
       const subject = { contact, id: grantors[position]!, link }
       return otp.selfDelivered ? { contact, id: subject.id, code: otp.code, link } : subject
+    })
+    recordActivity(db, {
+      orgId,
+      type: 'REQUEST_CREATED',
+      entityType: 'REQUEST',
+      entityId: id,
+      actorDid: issuerDid,
+      subjectDid: grantors[0] ?? null,
+      payload: { credentials: credentials.map((c) => c.id), contacts: body.contacts.length },
+      now,
     })
     return { id, credentials, subjects }
   })()

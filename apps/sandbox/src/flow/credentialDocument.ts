@@ -44,6 +44,8 @@ export function draftCredential(input: {
   validFrom: number
   validUntil: number | null
   content: CredentialContent
+  /** A mandate's `action` and `userParams` (humanos-mandates.md section 3). */
+  mandate?: Record<string, unknown> | undefined
 }): Record<string, unknown> {
   return {
     '@context': [...CREDENTIAL_CONTEXT],
@@ -60,6 +62,7 @@ export function draftCredential(input: {
         grantor: input.grantors,
         scope: input.scope,
         context: { authorizedDIDs: input.authorizedDIDs },
+        ...input.mandate,
       },
     },
     evidences: [

@@ -17,6 +17,7 @@ import { credentialEvent } from './events'
 import { isoDate, newDecisionId } from './ids'
 import type { SessionPair } from './sessionGuards'
 import { assertSessionOpen, loadSession } from './sessionGuards'
+import { recordActivity } from '../mandates/ledger'
 import { credentialView } from './views'
 
 /**
@@ -45,6 +46,16 @@ function settle(ctx: SandboxContext, pair: SessionPair, row: CredentialRow, now:
     })),
   })
   updateCredential(ctx.db, row.id, { status: 'ACTIVE', w3c: JSON.stringify(w3c), at: now })
+  recordActivity(ctx.db, {
+    orgId: row.org_id,
+    type: 'MANDATE_ISSUED',
+    entityType: 'CREDENTIAL',
+    entityId: row.id,
+    actorDid: ctx.platformDid,
+    subjectDid: byContact.get(sessions[0]?.id ?? '') ?? null,
+    payload: { requestId: row.request_id, credentialType: row.type },
+    now,
+  })
 }
 
 /**
@@ -97,6 +108,17 @@ export function decideSession(
         contact: fresh.session.contact,
         accepted: action === 'accept' ? 1 : 0,
         decided_at: now,
+      })
+      const person = userDid(ctx.platformDid, fresh.session.user_id)
+      recordActivity(ctx.db, {
+        orgId: row.org_id,
+        type: action === 'accept' ? 'USER_DECISION_ACCEPTED' : 'USER_DECISION_REJECTED',
+        entityType: 'CREDENTIAL',
+        entityId: row.id,
+        actorDid: person,
+        subjectDid: person,
+        payload: { requestId: row.request_id, decision: action },
+        now,
       })
       settle(ctx, fresh, row, now)
       const settled = getCredential(ctx.db, row.org_id, row.id) ?? row

@@ -2,6 +2,8 @@ import type { SandboxContext } from '../context'
 import { credentialsOf } from '../db/credentialStore'
 import { IDENTITY_LEVELS } from '../db/rows'
 import { setIdentity } from '../db/sessionStore'
+import { recordActivity } from '../mandates/ledger'
+import { userDid } from '../proof/didDocument'
 import { failsIdentityCheck } from './contacts'
 import { DomainCodes, DomainError } from './domainError'
 import type { IdentityDecision, IdentityEvent } from './events'
@@ -59,6 +61,17 @@ export function recordIdentity(
     const decision = identityOutcome(fresh.session.contact, now, options.forceFail)
     const finished = !decision.success || credentialsOf(ctx.db, fresh.request.id).length === 0
     setIdentity(ctx.db, fresh.session.id, JSON.stringify(decision), finished ? now : null)
+    const person = userDid(ctx.platformDid, fresh.session.user_id)
+    recordActivity(ctx.db, {
+      orgId: fresh.request.org_id,
+      type: decision.success ? 'KYC_ACCEPTED' : 'KYC_REJECTED',
+      entityType: 'USER',
+      entityId: person,
+      actorDid: person,
+      subjectDid: person,
+      payload: { requestId: fresh.request.id, outcome: decision.outcome },
+      now,
+    })
     const made = identityEvent({ platformDid: ctx.platformDid, ...fresh }, decision)
     ctx.webhooks.enqueue(fresh.request.org_id, 'identity', made)
     return made

@@ -1,8 +1,13 @@
 import type { Context } from 'hono'
 import type { SandboxContext } from '../context'
 import type { AppEnv } from '../http/appEnv'
+import { issuerDidOf } from '../proof/didDocument'
 
-/** Who calls: the organization of the API key, its DID, and the sandbox's host DID. */
-export function callerOf(ctx: SandboxContext, _c: Context<AppEnv>) {
-  return { orgId: 'primary', orgDid: ctx.issuerDid, hostDid: ctx.issuerDid }
+/**
+ * Who calls: the organization of the API key (set by `apiAuth`, or by `sandboxOrg` on
+ * `/_sandbox` routes), its issuer DID, and the sandbox's platform DID (`did:web:<host>`).
+ */
+export function callerOf(ctx: SandboxContext, c: Context<AppEnv>) {
+  const orgId = c.get('org').id
+  return { orgId, orgDid: issuerDidOf(ctx.platformDid, orgId), hostDid: ctx.platformDid }
 }

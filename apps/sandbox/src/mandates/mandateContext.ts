@@ -35,8 +35,11 @@ const CREDENTIAL_URN = /^urn:via:credential:([0-9a-f-]{36})$/
  */
 export function credentialUrn(vcId: string, hostDid: string): string | null {
   if (CREDENTIAL_URN.test(vcId)) return vcId
-  const prefix = `${hostDid}:credential:`
-  if (!vcId.startsWith(prefix)) return null
+  // The host's `%3A` (before a port) may arrive decoded, as `:`, when the path was not encoded.
+  const prefix = [`${hostDid}:credential:`, `${decodeURIComponent(hostDid)}:credential:`].find(
+    (candidate) => vcId.startsWith(candidate),
+  )
+  if (prefix === undefined) return null
   const urn = `urn:via:credential:${vcId.slice(prefix.length)}`
   return CREDENTIAL_URN.test(urn) ? urn : null
 }

@@ -1,6 +1,6 @@
 import type { KeyObject } from 'node:crypto'
 import type { SandboxContext } from '../context'
-import { issuerKeyId } from '../proof/didDocument'
+import { platformKeyDid, platformKeyId } from '../proof/didDocument'
 import { ed25519PublicKey } from '../proof/eddsaJcs'
 import type { Ed25519Signer } from '../proof/ed25519'
 
@@ -16,7 +16,7 @@ export interface PlatformKey {
 
 const publicKeys = new WeakMap<Ed25519Signer, KeyObject>()
 
-/** The running sandbox's platform key. */
+/** The running sandbox's platform key: the one that signs credentials, on the platform key DID. */
 export function platformKeyOf(ctx: SandboxContext): PlatformKey {
   const signer = ctx.keys.issuer
   let publicKey = publicKeys.get(signer)
@@ -24,5 +24,11 @@ export function platformKeyOf(ctx: SandboxContext): PlatformKey {
     publicKey = ed25519PublicKey(signer.publicKey)
     publicKeys.set(signer, publicKey)
   }
-  return { verificationMethod: issuerKeyId(ctx.issuerDid), did: ctx.issuerDid, signer, publicKey }
+  const { platformUuid } = ctx.keys
+  return {
+    verificationMethod: platformKeyId(ctx.platformDid, platformUuid),
+    did: platformKeyDid(ctx.platformDid, platformUuid),
+    signer,
+    publicKey,
+  }
 }

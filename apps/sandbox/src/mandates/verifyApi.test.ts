@@ -217,7 +217,12 @@ describe('POST /credential/verify', () => {
     const org = await sandboxCall(t, 'POST', '/_sandbox/organizations', { name: 'Elsewhere' })
     const other = signedClient(t.url, { apiKey: org.json.apiKey, secret: org.json.signatureSecret })
     const theirAction = await publishedAction(t, groceriesContent, org.json.apiKey)
-    const { credentialId } = await approvedMandate(t, mandateRequest(theirAction.id), other)
+    const { credentialId } = await approvedMandate(
+      t,
+      mandateRequest(theirAction.id),
+      other,
+      org.json.apiKey,
+    )
     const vp = await presentation(t, credentialId, {}, other)
     expect(
       (

@@ -25,6 +25,7 @@ import { loopbackOnly } from '../http/loopbackOnly'
 import { parseJsonBody, validate } from '../http/jsonBody'
 import { issuerDidOf } from '../proof/didDocument'
 import { originListSchema, otpDeliverySchema, settingsPatchSchema } from '../settingsSchema'
+import { actionAuthoringRoutes } from '../mandates/actionAuthoringRoutes'
 import { sandboxOrg } from './sandboxOrg'
 import { inboxRoutes } from './inboxPage'
 
@@ -74,6 +75,7 @@ export function sandboxRoutes(ctx: SandboxContext): Hono<AppEnv> {
   app.use('/_sandbox/*', jsonOnly())
   app.use('/_sandbox/*', sandboxOrg(ctx))
   app.route('/', inboxRoutes(ctx))
+  app.route('/', actionAuthoringRoutes(ctx))
 
   app.post('/_sandbox/organizations', async (c) => {
     const input = await validate(organizationSchema, await body(ctx, await c.req.arrayBuffer()))

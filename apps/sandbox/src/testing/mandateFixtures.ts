@@ -75,15 +75,20 @@ export async function approvedMandate(
   t: TestSandbox,
   body: unknown,
   api: SignedCall = t.api,
-  accept = true,
+  /** The organization's API key, for the sandbox's decide route (default the first one). */
+  apiKey?: string,
 ) {
   const created = await api('POST', '/request', { body })
   expect(created.status, created.text).toBeLessThan(300)
   const [subject] = created.json.subjects as Array<{ link: string; id: string }>
   const sessionId = new URL(subject!.link).pathname.split('/').pop()!
-  const decided = await t.post(`/_sandbox/sessions/${sessionId}/decide`, {
-    action: accept ? 'accept' : 'reject',
-  })
+  const decided = await sandboxCall(
+    t,
+    'POST',
+    `/_sandbox/sessions/${sessionId}/decide`,
+    { action: 'accept' },
+    apiKey,
+  )
   expect(decided.status).toBe(200)
   const credentialId = created.json.credentials[0].id as string
   return { credentialId, requestId: created.json.id as string, userDid: subject!.id }
