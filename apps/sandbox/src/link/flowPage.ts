@@ -4,6 +4,8 @@ import type { FlowBoot } from './page/boot'
 import type { PageLook } from './documentShell'
 import { html } from './html'
 import type { SafeHtml } from './html'
+import { mandateCard } from './mandateCard'
+import type { MandateView } from './mandateCard'
 import { renderData } from './renderData'
 import type { PageStrings } from './strings'
 
@@ -14,6 +16,8 @@ export interface FlowPageInput {
   boot: FlowBoot
   requestName: string | null
   credentials: CredentialRow[]
+  /** The mandate of each POLICY credential that names an action, by credential id. */
+  mandates: ReadonlyMap<string, MandateView>
   identityStep: boolean
   maskedContact: string
   /** Show the sandbox banner (says where the code went, never the code). */
@@ -34,13 +38,14 @@ function banner(input: FlowPageInput): SafeHtml | null {
   </aside>`
 }
 
-function credentialItem(t: PageStrings, row: CredentialRow): SafeHtml {
+function credentialItem(t: PageStrings, row: CredentialRow, mandate?: MandateView): SafeHtml {
   const data = row.data === null ? null : (JSON.parse(row.data) as unknown)
   return html`<li class="card">
     <p class="card-type">${t.types[row.type]}</p>
     <h2 class="card-title">${row.name}</h2>
     ${row.description ? html`<p class="card-description">${row.description}</p>` : null}
     ${data === null ? null : html`<div class="card-data">${renderData(data)}</div>`}
+    ${mandate ? mandateCard(t, mandate) : null}
   </li>`
 }
 
@@ -68,7 +73,7 @@ export function renderFlowPage(input: FlowPageInput): string {
           input.credentials.length > 0
             ? html`<p>${t.reviewIntro}</p>
                 <ol class="cards">
-                  ${input.credentials.map((row) => credentialItem(t, row))}
+                  ${input.credentials.map((row) => credentialItem(t, row, input.mandates.get(row.id)))}
                 </ol>`
             : html`<p>${t.reviewEmpty}</p>`
         }

@@ -10,6 +10,7 @@ import type { AppEnv } from '../http/appEnv'
 import type { PageLook } from './documentShell'
 import { renderErrorPage } from './errorPage'
 import { renderFlowPage } from './flowPage'
+import { mandatesOf } from './linkMandates'
 import { allowedOriginsOfEveryOrganization, checkLinkOpen } from './openCheck'
 import { linkPageHeaders } from './pageHeaders'
 import { pageApiRoutes } from './pageApi'
@@ -72,6 +73,7 @@ export function linkRoutes(ctx: SandboxContext): Hono<AppEnv> {
         look,
         requestName: pair.request.name,
         credentials,
+        mandates: mandatesOf(ctx.db, pair.request.id),
         identityStep,
         maskedContact: maskContact(pair.session.contact),
         banner: true,

@@ -13,6 +13,12 @@ export interface PageStrings {
   reviewIntro: string
   reviewIdentity: string
   reviewEmpty: string
+  /** Heading over a mandate's action, on a POLICY credential that names one. */
+  mandateAction: string
+  /** Heading over the limits the person approves. */
+  mandateLimits: string
+  yes: string
+  no: string
   continue: string
   cancel: string
   verifyTitle: string
@@ -68,6 +74,10 @@ const ENG: PageStrings = {
   reviewIntro: 'You are asked to approve the following:',
   reviewIdentity: 'You will also verify your identity with your camera.',
   reviewEmpty: 'This request asks you to verify your identity.',
+  mandateAction: 'What the agent may do for you',
+  mandateLimits: 'The limits you approve',
+  yes: 'Yes',
+  no: 'No',
   continue: 'Continue',
   cancel: 'Cancel',
   verifyTitle: 'Enter your code',
@@ -139,6 +149,10 @@ const PRT: PageStrings = {
   reviewIntro: 'É-lhe pedido que aprove o seguinte:',
   reviewIdentity: 'Também vai verificar a sua identidade com a câmara.',
   reviewEmpty: 'Este pedido pede-lhe que verifique a sua identidade.',
+  mandateAction: 'O que o agente pode fazer por si',
+  mandateLimits: 'Os limites que aprova',
+  yes: 'Sim',
+  no: 'Não',
   continue: 'Continuar',
   cancel: 'Cancelar',
   verifyTitle: 'Introduza o seu código',
