@@ -1,5 +1,13 @@
 import { expect, test } from '@playwright/test'
-import { ATTACKER, TEST_FRAME, hostLog, hostUrl, testLink, waitForStatus } from './support'
+import {
+  ATTACKER,
+  TEST_FRAME,
+  hostLog,
+  hostUrl,
+  testLink,
+  waitForSentinel,
+  waitForStatus,
+} from './support'
 
 test.describe('core SDK across two origins', () => {
   test('an inline flow decrypts the decision and completes', async ({ page }) => {
@@ -92,8 +100,8 @@ test.describe('core SDK across two origins', () => {
 
     const sent = await page.evaluate(() => window.forge('sess-victim'))
     expect(sent).toBeGreaterThan(0)
-    // Let every forged message be delivered and (not) handled.
-    await page.waitForTimeout(300)
+    // Every forged message has been delivered and (not) handled.
+    await waitForSentinel(victimFrame, await page.evaluate(() => window.lastSentinel))
     expect(await victimFrame.evaluate(() => window.hostStatus)).toBe('ready')
     const callbacks = await victimFrame.evaluate(() => window.hostLog.map((entry) => entry.cb))
     expect(callbacks.filter((cb) => cb !== 'onEvent')).toEqual(['onReady'])

@@ -5,8 +5,8 @@
 // unaffected: no state change, no callback; the real flow then completes with the real
 // decision, in the test frame and in the sandbox's real Link flow.
 import { expect, test } from '@playwright/test'
-import type { Page } from '@playwright/test'
-import { ATTACKER, HOST, hostUrl, testLink, waitForStatus } from './support'
+import type { Frame, Page } from '@playwright/test'
+import { ATTACKER, HOST, hostUrl, testLink, waitForSentinel, waitForStatus } from './support'
 import {
   approveInFrame,
   callbacksOf,
@@ -24,8 +24,11 @@ async function openFrom(attacker: Page, url: string): Promise<Page> {
   return page
 }
 
-/** Lets every forged message be delivered and (not) handled. */
-const delivered = (page: Page) => page.waitForTimeout(500)
+/** Waits until every host page in `targets` has been delivered (and has handled) the forgeries. */
+async function delivered(attacker: Page, targets: (Page | Frame)[]) {
+  const sentinel = await attacker.evaluate(() => window.lastSentinel)
+  for (const target of targets) await waitForSentinel(target, sentinel)
+}
 
 test.describe('a hostile page cannot forge or steal a decision', () => {
   test('framing the host and opening windows: forged messages everywhere change nothing', async ({
@@ -54,7 +57,7 @@ test.describe('a hostile page cannot forge or steal a decision', () => {
     // Two results and a complete, to this page, the host, its frame, the popup host, its
     // frame and the Link window.
     expect(sealed).toBe(3 * 6)
-    await delivered(page)
+    await delivered(page, [victim, popupHost])
 
     for (const target of [victim, popupHost]) {
       expect(await target.evaluate(() => window.hostStatus)).toBe('ready')
@@ -92,7 +95,7 @@ test.describe('a hostile page cannot forge or steal a decision', () => {
     // The hijacked frame posted every message type, a really sealed result among them.
     const hijacked = page.frameLocator('#victim').frameLocator('iframe')
     await expect(hijacked.locator('#sent')).toHaveText('5')
-    await delivered(page)
+    await waitForSentinel(victim, 'hijack')
     expect(await victim.evaluate(() => window.hostStatus)).toBe('ready')
     expect(await callbacksOf(victim)).toEqual(['onReady'])
   })
@@ -140,7 +143,7 @@ test.describe('a hostile page cannot forge or steal a decision', () => {
       leaked.publicKey,
       leaked.hostOrigin,
     ] as const)
-    await delivered(page)
+    await delivered(page, [host])
     expect(await host.evaluate(() => window.hostStatus)).toBe('ready')
     expect(await callbacksOf(host)).toEqual(['onReady'])
 

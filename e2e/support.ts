@@ -1,4 +1,4 @@
-import type { Page } from '@playwright/test'
+import type { Frame, Page } from '@playwright/test'
 import { E2E_ORIGINS, linkUrl } from '@humanos-link/test-kit/origins'
 
 /** Origins of the fixture servers started by playwright.config.ts. */
@@ -34,6 +34,14 @@ export function hostLog(page: Page, cb?: string): Promise<HostLogEntry[]> {
   )
 }
 
+/**
+ * Waits until the host page in `target` has received `sentinel`, posted after some messages by
+ * the same window (a hostile fixture): everything that window sent before it was handled.
+ */
+export async function waitForSentinel(target: Page | Frame, sentinel: string): Promise<void> {
+  await target.waitForFunction((want) => window.hostSentinels?.includes(want), sentinel)
+}
+
 export async function waitForStatus(page: Page, status: string, instance = 0): Promise<void> {
   await page.waitForFunction(([want, index]) => window.hostStatuses?.[index as number] === want, [
     status,
@@ -46,6 +54,8 @@ declare global {
     hostLog: HostLogEntry[]
     hostStatus: string
     hostStatuses: string[]
+    hostSentinels: string[]
+    lastSentinel: string
     forge: (sessionId: string) => number
   }
 }

@@ -48,6 +48,14 @@ afterAll(async () => {
   rmSync(dir, { recursive: true, force: true })
 })
 
+/** The sandbox's delivery log entry of `requestId`'s webhook, once there is one. */
+async function deliveryOf(requestId: string) {
+  const { data } = (await fetch(`${sandbox.url}/_sandbox/webhooks`).then((r) => r.json())) as {
+    data: Array<{ id: string; status: string; attempts: number; event: { requestId: string } }>
+  }
+  return data.find((d) => d.event.requestId === requestId)
+}
+
 /** Takes the BFF database's write lock from another connection; returns the release. */
 function lockDatabase(): () => void {
   const db = openDatabase(dataFile)
@@ -141,33 +149,27 @@ describe('the demo BFF as a webhook receiver', () => {
       })
     ).json as { requestId: string; link: string }
     const sessionId = created.link.split('/').pop()
-    // Locked longer than the sandbox waits for an answer (1 s), shorter than the BFF waits for
-    // the lock (5 s): the first delivery is stored late, after the sandbox gave up on it.
+    // Locked until the sandbox has given up on the first delivery (its 1 s answer timeout),
+    // while the BFF still waits for the lock (5 s): that delivery is stored late.
     const release = lockDatabase()
-    const unlocked = new Promise<void>((resolve) =>
-      setTimeout(() => {
-        release()
-        resolve()
-      }, 2500),
-    )
-    const decided = await fetch(`${sandbox.url}/_sandbox/sessions/${sessionId}/decide`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ action: 'accept' }),
-    })
-    expect(decided.status).toBe(200)
-    await unlocked
-
-    const deadline = Date.now() + 20_000
-    let delivery: { id: string; status: string; attempts: number } | undefined
-    while (delivery?.status !== 'delivered' && Date.now() < deadline) {
-      await new Promise((resolve) => setTimeout(resolve, 100))
-      const { data } = (await fetch(`${sandbox.url}/_sandbox/webhooks`).then((r) => r.json())) as {
-        data: Array<{ id: string; status: string; attempts: number; event: { requestId: string } }>
-      }
-      delivery = data.find((d) => d.event.requestId === created.requestId)
+    try {
+      const decided = await fetch(`${sandbox.url}/_sandbox/sessions/${sessionId}/decide`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ action: 'accept' }),
+      })
+      expect(decided.status).toBe(200)
+      await expect
+        .poll(async () => (await deliveryOf(created.requestId))?.attempts ?? 0, { timeout: 10_000 })
+        .toBeGreaterThanOrEqual(1)
+    } finally {
+      release()
     }
-    expect(delivery?.status).toBe('delivered')
+
+    await expect
+      .poll(async () => (await deliveryOf(created.requestId))?.status, { timeout: 20_000 })
+      .toBe('delivered')
+    const delivery = await deliveryOf(created.requestId)
     expect(delivery?.attempts).toBeGreaterThanOrEqual(2)
     const events = (await storedEvents()).filter((e) => e.requestId === created.requestId)
     expect(events).toHaveLength(1)

@@ -7,7 +7,7 @@ import { randomUUID } from 'node:crypto'
 import { mkdtempSync, rmSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 import { createHumanosClient } from '@humanos-link/server'
 import type { HumanosClient } from '@humanos-link/server'
 import { signedClient } from '@humanos-link/test-kit/node'
@@ -107,8 +107,8 @@ describe('load', () => {
         }
       }, 50)
     })
-    // The flows start together, two seconds into the load.
-    await new Promise((resolve) => setTimeout(resolve, 2000))
+    // The flows start together, once two seconds' worth of load has been sent.
+    await vi.waitFor(() => expect(sent).toBeGreaterThanOrEqual(RATE * 2), { timeout: 10_000 })
     const flows = await Promise.all(Array.from({ length: FLOWS }, (_, i) => flow(i)))
     await load
     await Promise.all(pending)

@@ -88,13 +88,12 @@ describe('webhook delivery across a SIGKILL of the sandbox', () => {
     sandbox = await startSandboxProcess(env)
     await sink.until(() => sink.stored.size === expected, 40_000)
     // Every delivery is recorded as delivered, so nothing more will come.
-    const deadline = Date.now() + 20_000
-    let statuses = await deliveryStatuses(sandbox)
-    while (statuses.some((d) => d.status !== 'delivered') && Date.now() < deadline) {
-      await new Promise((resolve) => setTimeout(resolve, 100))
-      statuses = await deliveryStatuses(sandbox)
-    }
-    expect(statuses.map((d) => d.status)).toEqual(Array(expected).fill('delivered'))
+    await expect
+      .poll(async () => (await deliveryStatuses(sandbox)).map((d) => d.status), {
+        timeout: 20_000,
+      })
+      .toEqual(Array(expected).fill('delivered'))
+    const statuses = await deliveryStatuses(sandbox)
     expect([...sink.stored.keys()].sort()).toEqual(statuses.map((d) => d.id).sort())
     // The interrupted delivery came again after the restart and was dropped as a duplicate.
     expect(sink.attempts.get(killedId)).toBeGreaterThanOrEqual(3)

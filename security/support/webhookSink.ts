@@ -4,6 +4,7 @@
 // be told to fail (answer 500), and to run a hook between storing and answering.
 import { createServer } from 'node:http'
 import type { AddressInfo } from 'node:net'
+import { vi } from 'vitest'
 import { verifyWebhook } from '@humanos-link/server'
 import type { WebhookEvent } from '@humanos-link/server'
 
@@ -79,17 +80,18 @@ export async function startWebhookSink(secrets = SANDBOX_WEBHOOK_SECRETS): Promi
   const { port } = server.address() as AddressInfo
   return Object.assign(sink, {
     url: `http://127.0.0.1:${port}/hooks`,
+    /** Resolves once `check()` holds; fails after `timeoutMs` saying what the sink has. */
     async until(check: () => boolean, timeoutMs = 20_000) {
-      const deadline = Date.now() + timeoutMs
-      while (!check()) {
-        if (Date.now() > deadline) {
+      await vi.waitFor(
+        () => {
+          if (check()) return
           throw new Error(
             `Webhook sink still waiting after ${timeoutMs} ms: ${sink.stored.size} stored, ` +
               `${[...sink.attempts.values()].reduce((a, b) => a + b, 0)} deliveries`,
           )
-        }
-        await new Promise((resolve) => setTimeout(resolve, 25))
-      }
+        },
+        { timeout: timeoutMs, interval: 25 },
+      )
     },
     close: () =>
       new Promise<void>((resolve) => {

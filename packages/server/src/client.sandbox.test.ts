@@ -2,7 +2,7 @@
 // humanos-api.md independently: signing, idempotency, error bodies, rate limits and webhook
 // encryption are checked across two implementations.
 import { startSandbox } from '@humanos-link/sandbox'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 import { startServer } from '../test/httpServer.js'
 import type { RecordedRequest, TestServer } from '../test/httpServer.js'
 import { createHumanosClient } from './createHumanosClient.js'
@@ -71,20 +71,21 @@ const webhookSecrets = () => ({
 })
 
 /** Waits for the delivery of `requestId`'s credential event among those the receiver got. */
-async function credentialDelivery(requestId: string) {
-  const until = Date.now() + 10_000
-  while (Date.now() < until) {
-    for (const req of receiver.requests) {
-      const verified = await verifyWebhook(req.body, req.headers, webhookSecrets()).catch(
-        () => undefined,
-      )
-      if (verified?.event.eventType === 'credential' && verified.event.requestId === requestId) {
-        return { req, verified, event: verified.event }
+function credentialDelivery(requestId: string) {
+  return vi.waitFor(
+    async () => {
+      for (const req of receiver.requests) {
+        const verified = await verifyWebhook(req.body, req.headers, webhookSecrets()).catch(
+          () => undefined,
+        )
+        if (verified?.event.eventType === 'credential' && verified.event.requestId === requestId) {
+          return { req, verified, event: verified.event }
+        }
       }
-    }
-    await new Promise((resolve) => setTimeout(resolve, 20))
-  }
-  throw new Error(`no credential webhook for ${requestId}`)
+      throw new Error(`no credential webhook for ${requestId}`)
+    },
+    { timeout: 10_000, interval: 20 },
+  )
 }
 
 describe('client against the sandbox', () => {

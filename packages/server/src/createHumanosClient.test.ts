@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it } from 'vitest'
+import { afterEach, describe, expect, it, vi } from 'vitest'
 import { json, one, startServer } from '../test/httpServer.js'
 import type { Handler, RecordedRequest, TestServer } from '../test/httpServer.js'
 import { createHumanosClient } from './createHumanosClient.js'
@@ -304,7 +304,9 @@ describe('createHumanosClient: timeouts and aborts', () => {
     const controller = new AbortController()
     const started = Date.now()
     const pending = client.getRequest('r', { signal: controller.signal }).catch((e: unknown) => e)
-    setTimeout(() => controller.abort(new Error('caller gave up')), 100)
+    // The first attempt was answered (503): the client is now waiting out its 5-10 s backoff.
+    await vi.waitFor(() => expect(requests).toHaveLength(1))
+    controller.abort(new Error('caller gave up'))
     const error = await pending
     expect(error).toEqual(new Error('caller gave up'))
     expect(Date.now() - started).toBeLessThan(3_000)

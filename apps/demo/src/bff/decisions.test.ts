@@ -1,6 +1,6 @@
 // Decisions reach the BFF twice: as an attestation the browser forwards and as a webhook from
 // Humanos. Each is verified, recorded once, and the first channel is remembered.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 import type { LinkResultPayload } from '@humanos-link/core'
 import type {
   AttestationAccepted,
@@ -10,7 +10,7 @@ import type {
   WebhookEventList,
 } from '../shared/apiTypes'
 import { decideInFrame } from './testing/linkFlow'
-import { TEST_ORIGIN, eventually, request, startDemoStack } from './testing/demoStack'
+import { TEST_ORIGIN, request, startDemoStack } from './testing/demoStack'
 import type { DemoStack } from './testing/demoStack'
 import { sealWebhook } from './testing/webhookSeal'
 
@@ -221,11 +221,16 @@ describe('webhooks', () => {
         },
       )
       expect(decided.status).toBe(200)
-      const item = await eventually(async () => {
-        const list = (await live.call('GET', '/api/requests')).json as RequestList
-        const found = list.data.find((r) => r.requestId === requestId)
-        return found?.status === 'ACTIVE' ? found : undefined
-      })
+      // The webhook arrives on its own schedule: wait for the request to show it.
+      const item = await vi.waitFor(
+        async () => {
+          const list = (await live.call('GET', '/api/requests')).json as RequestList
+          const found = list.data.find((r) => r.requestId === requestId)
+          expect(found?.status).toBe('ACTIVE')
+          return found!
+        },
+        { timeout: 5000 },
+      )
       expect(item.decisions).toMatchObject([
         { firstChannel: 'webhook', contact: 'live@example.com', attestationAt: null },
       ])

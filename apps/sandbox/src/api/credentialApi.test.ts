@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto'
 import { base58 } from '@scure/base'
 import canonicalize from 'canonicalize'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 import { requestBody, startTestSandbox } from '../testing/testSandbox'
 import type { TestSandbox } from '../testing/testSandbox'
 
@@ -184,10 +184,14 @@ describe('credential status transitions', () => {
 
 describe('expiry', () => {
   it('moves DRAFT credentials to EXPIRED when the sessions expire', async () => {
-    const short = await startTestSandbox({ sessionTtlMs: 150 })
+    // Only the clock is faked: the server's sockets and timers stay real.
+    vi.useFakeTimers({ toFake: ['Date'] })
+    const short = await startTestSandbox({ sessionTtlMs: 60_000 })
     try {
       const res = await short.api('POST', '/request', { body: requestBody() })
-      await new Promise((resolve) => setTimeout(resolve, 250))
+      vi.setSystemTime(Date.now() + 59_999)
+      expect((await short.api('GET', `/request/${res.json.id}`)).json.status).not.toBe('EXPIRED')
+      vi.setSystemTime(Date.now() + 1)
       const detail = await short.api('GET', `/request/${res.json.id}`)
       expect(detail.json.status).toBe('EXPIRED')
       expect(detail.json.subjects[0].status).toBe('EXPIRED')
@@ -200,6 +204,7 @@ describe('expiry', () => {
       expect(late.json.code).toBe('session_expired')
     } finally {
       await short.close()
+      vi.useRealTimers()
     }
   })
 })

@@ -88,18 +88,19 @@ export async function startWebhookReceiver(
   return {
     url: `http://127.0.0.1:${port}/hooks`,
     deliveries,
-    async waitFor(count, timeoutMs = 5000) {
-      const until = Date.now() + timeoutMs
-      while (deliveries.length < count) {
-        if (Date.now() > until) {
-          throw new Error(`Expected ${count} deliveries, got ${deliveries.length}`)
+    // Woken by each delivery; the timer is only the deadline that turns a hang into an error.
+    waitFor(count, timeoutMs = 5000) {
+      return new Promise<Delivery[]>((resolve, reject) => {
+        const timer = setTimeout(() => {
+          reject(new Error(`Expected ${count} deliveries, got ${deliveries.length}`))
+        }, timeoutMs)
+        const check = () => {
+          if (deliveries.length < count) return void waiters.push(check)
+          clearTimeout(timer)
+          resolve(deliveries.slice(0, count))
         }
-        await new Promise<void>((resolve) => {
-          waiters.push(resolve)
-          setTimeout(resolve, 50)
-        })
-      }
-      return deliveries.slice(0, count)
+        check()
+      })
     },
     close: () =>
       new Promise<void>((resolve) => {

@@ -122,17 +122,3 @@ export async function startDemoStack(options: DemoStackOptions = {}): Promise<De
     },
   }
 }
-
-/** Polls `check` until it returns a value other than `undefined`, or fails after `timeoutMs`. */
-export async function eventually<T>(
-  check: () => Promise<T | undefined>,
-  timeoutMs = 5000,
-): Promise<T> {
-  const deadline = Date.now() + timeoutMs
-  for (;;) {
-    const value = await check()
-    if (value !== undefined) return value
-    if (Date.now() > deadline) throw new Error(`Still waiting after ${timeoutMs} ms`)
-    await new Promise((resolve) => setTimeout(resolve, 25))
-  }
-}
