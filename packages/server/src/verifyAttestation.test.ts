@@ -193,6 +193,19 @@ describe('verifyAttestation', () => {
     expect(await reason(verifyAttestation(jws, options({ replayStore })))).toBe('replayed')
   })
 
+  it('refuses a replay after exp but inside the clock tolerance (memory store)', async () => {
+    // Issue 15 item 4: the jti must be remembered for as long as the token can be accepted.
+    const exp = Math.floor(Date.now() / 1000) + 2
+    const token = await attestation(claims(), { exp })
+    let clock = (exp - 1) * 1000
+    const replayStore = createMemoryReplayStore({ now: () => clock })
+    const at = (ms: number) => options({ replayStore, clockToleranceMs: 60_000, currentDate: new Date(ms) })
+    await expect(verifyAttestation(token, at(clock))).resolves.toBeDefined()
+    // 30 s after exp: still accepted by the tolerance, so it must still be remembered.
+    clock = exp * 1000 + 30_000
+    expect(await reason(verifyAttestation(token, at(clock)))).toBe('replayed')
+  })
+
   it('does not burn the jti of a token that failed verification', async () => {
     const payload = claims()
     const replayStore = createMemoryReplayStore()

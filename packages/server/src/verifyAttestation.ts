@@ -5,7 +5,8 @@
 //    `exp` (required), `nbf`.
 // 3. The claims must carry the decision: `sub`, `jti`, `iat`, `requestId`, `sessionId`,
 //    `eventType`, `decision`, and `credentialId` / `credentialStatus` for credentials.
-// 4. Only then, with a replay store, the `jti` is marked used; a second use is refused.
+// 4. Only then, with a replay store, the `jti` is marked used until `exp` + the clock
+//    tolerance (as long as the token can be accepted); a second use is refused.
 import {
   createLocalJWKSet,
   createRemoteJWKSet,
@@ -310,7 +311,9 @@ export async function verifyAttestation(
     if (payload.iat * 1000 > now + opts.clockToleranceMs) {
       throw new AttestationError('not_yet_valid', 'The attestation is issued in the future')
     }
-    if (opts.replayStore && !(await opts.replayStore.markUsed(payload.jti, payload.exp * 1000))) {
+    // Remembered for as long as the token can be accepted: `exp` plus the tolerance.
+    const acceptedUntil = payload.exp * 1000 + opts.clockToleranceMs
+    if (opts.replayStore && !(await opts.replayStore.markUsed(payload.jti, acceptedUntil))) {
       throw new AttestationError('replayed', 'The attestation was already used')
     }
     return payload

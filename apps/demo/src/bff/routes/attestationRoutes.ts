@@ -33,6 +33,10 @@ function decisionFrom(claims: AttestationClaims): DecisionInput {
   }
 }
 
+// Clocks of the Link service and this BFF may differ a little; the jti is remembered for the
+// same extra time, so a token accepted late cannot be replayed in that margin.
+const CLOCK_TOLERANCE_MS = 30_000
+
 function refusal(error: AttestationError): ApiError {
   if (error.reason === 'replayed') {
     return new ApiError(409, 'attestation_replayed', 'This attestation was already recorded')
@@ -63,13 +67,14 @@ export function attestationRoutes(ctx: BffContext): Hono<BffEnv> {
         jwksUrl: `${humanosBaseUrl}/.well-known/jwks.json`,
         issuer: humanosBaseUrl,
         audience: demoOrigins,
+        clockToleranceMs: CLOCK_TOLERANCE_MS,
       })
     } catch (error) {
       if (error instanceof AttestationError) throw refusal(error)
       throw error
     }
     const request = ownedRequest(ctx, c.get('session'), claims.requestId)
-    if (!(await ctx.replayStore.markUsed(claims.jti, claims.exp * 1000))) {
+    if (!(await ctx.replayStore.markUsed(claims.jti, claims.exp * 1000 + CLOCK_TOLERANCE_MS))) {
       throw refusal(new AttestationError('replayed', 'The attestation was already used'))
     }
     const row = recordDecision(ctx.db, decisionFrom(claims), {
