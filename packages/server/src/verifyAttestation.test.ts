@@ -199,7 +199,8 @@ describe('verifyAttestation', () => {
     const token = await attestation(claims(), { exp })
     let clock = (exp - 1) * 1000
     const replayStore = createMemoryReplayStore({ now: () => clock })
-    const at = (ms: number) => options({ replayStore, clockToleranceMs: 60_000, currentDate: new Date(ms) })
+    const at = (ms: number) =>
+      options({ replayStore, clockToleranceMs: 60_000, currentDate: new Date(ms) })
     await expect(verifyAttestation(token, at(clock))).resolves.toBeDefined()
     // 30 s after exp: still accepted by the tolerance, so it must still be remembered.
     clock = exp * 1000 + 30_000

@@ -46,7 +46,19 @@ describe('verifyWebhook', () => {
     const result = await verifyWebhook(Buffer.from(rawBody), fetchHeaders, secrets)
     expect(result.event).toEqual(credentialEvent)
     expect(result.id).toBe('2f1c7e0a-1b2c-4d5e-8f90-a1b2c3d4e5f6')
-    expect(result.dedupeKey).toBe('id:2f1c7e0a-1b2c-4d5e-8f90-a1b2c3d4e5f6')
+    expect(result.dedupeKey).toMatch(/^event:credential\|req_1\|/)
+  })
+
+  it('keys a replay with a changed or missing x-webhook-id the same (issue 15 item 7)', async () => {
+    // The attacker captured one signed delivery and replays it inside the freshness window,
+    // changing the unsigned header each time.
+    const { rawBody, headers } = delivery(credentialEvent, secrets)
+    const keys = new Set<string>()
+    for (const id of ['11111111-1111-4111-8111-111111111111', 'another', undefined]) {
+      const sent = id === undefined ? headers : { ...headers, 'x-webhook-id': id }
+      keys.add((await verifyWebhook(rawBody, sent, secrets)).dedupeKey)
+    }
+    expect(keys.size).toBe(1)
   })
 
   it('derives the same dedupe key for two deliveries of one decision without x-webhook-id', async () => {

@@ -32,12 +32,16 @@ export interface VerifyWebhookOptions {
 /** A verified, decrypted webhook delivery. */
 export interface VerifiedWebhook {
   event: WebhookEvent
-  /** `x-webhook-id` (a UUID per event, the same on every retry) when the sender sets it. */
+  /**
+   * `x-webhook-id` (a UUID per event, the same on every retry) when the sender sets it. It is not
+   * signed: log it, never deduplicate on it.
+   */
   id: string | undefined
   /**
-   * Key to drop duplicate deliveries: `id:<x-webhook-id>` when present, otherwise derived from
-   * the event: `event:<type>|<requestId>|<user>|<credentialId>|<decision date>`, or, for events
-   * without a decision, a SHA-256 of the plaintext.
+   * Key to drop duplicate deliveries, derived from the signed, decrypted event only:
+   * `event:<type>|<requestId>|<user>|<credentialId>|<decision date>`, or, for events without a
+   * decision, `sha256:` of the plaintext. The same event gives the same key whatever
+   * `x-webhook-id` says (or whether it is there).
    */
   dedupeKey: string
   /** The delivery's signed `x-timestamp`, in milliseconds. */
@@ -95,8 +99,9 @@ function checkOptions(options: VerifyWebhookOptions) {
   }
 }
 
-function dedupeKey(id: string | undefined, event: WebhookEvent, plaintext: Uint8Array): string {
-  if (id !== undefined) return `id:${id}`
+// Only what the signature covers: `x-webhook-id` is an unsigned header, so a replay inside the
+// freshness window with a changed or missing id would otherwise count as a new event.
+function dedupeKey(event: WebhookEvent, plaintext: Uint8Array): string {
   if (event.eventType === 'credential' || event.eventType === 'identity') {
     const credentialId = event.eventType === 'credential' ? event.credential.id : ''
     const parts = [
@@ -179,5 +184,5 @@ export async function verifyWebhook(
     throw fail('invalid_event', 'The decrypted webhook payload is not JSON')
   }
   if (!isWebhookEvent(event)) throw fail('invalid_event', 'The webhook event has an unknown shape')
-  return { event, id, dedupeKey: dedupeKey(id, event, plaintext), timestamp: ts }
+  return { event, id, dedupeKey: dedupeKey(event, plaintext), timestamp: ts }
 }

@@ -20,7 +20,7 @@ export interface WebhookEventRow {
 }
 
 /**
- * Stores a verified delivery, or, when one with the same dedupe key (`id:<x-webhook-id>`) was
+ * Stores a verified delivery, or, when one with the same dedupe key (from the signed event) was
  * stored before, only counts it.
  * @returns `true` for a new event, `false` for a duplicate (a retry of one already stored).
  */
