@@ -386,4 +386,19 @@ describe('createHumanosClient: options', () => {
     )
     await expect(client.listRequests({ pageIndex: -1 })).rejects.toThrow(TypeError)
   })
+
+  it('never lets an id collapse the path: `.` and `..` are refused, `/` and `?` encoded (issue 15 item 14)', async () => {
+    const { client, requests } = await clientFor((_req, res) => json(res, 200, {}))
+    for (const id of ['.', '..']) {
+      await expect(client.getCredential(id)).rejects.toThrow(/credentialId must not be/)
+      await expect(client.getRequest(id)).rejects.toThrow(TypeError)
+      await expect(client.cancelRequest(id)).rejects.toThrow(TypeError)
+      await expect(client.revokeCredential(id)).rejects.toThrow(TypeError)
+      await expect(client.resendOtp(id, 'a@b.c')).rejects.toThrow(TypeError)
+    }
+    // Nothing reached the server: no `GET /`, no `DELETE /request`.
+    expect(requests).toEqual([])
+    await client.getRequest('../credential/x?y=1#z').catch(() => undefined)
+    expect(requests.map((r) => r.url)).toEqual(['/request/..%2Fcredential%2Fx%3Fy%3D1%23z'])
+  })
 })

@@ -66,6 +66,11 @@ function segment(value: unknown, name: string): string {
   if (typeof value !== 'string' || value.length === 0) {
     throw new TypeError(`${name} must be a non-empty string`)
   }
+  // Not encoded by encodeURIComponent, and URL resolution collapses them: `getCredential('..')`
+  // would call `GET /`. No Humanos id is either.
+  if (value === '.' || value === '..') {
+    throw new TypeError(`${name} must not be "${value}": it is not an id and would change the path`)
+  }
   // ':' and '@' are valid in a path segment; keeping them readable means credential ids
   // (`urn:via:credential:<uuid>`) reach servers that do not percent-decode parameters.
   return encodeURIComponent(value).replace(/%3A/gi, ':').replace(/%40/g, '@')
