@@ -45,3 +45,14 @@ describe('the DNS-rebinding guard', () => {
     expect(isAllowedHost('sandbox.dev.example', '')).toBe(false)
   })
 })
+
+describe('Host headers that are not host names (issue 15 item 11)', () => {
+  it.each(['xn--a', 'xn--a:4010', 'xn--', 'a..b', '[::1', 'ex ample'])(
+    'answers %j with a 4xx, never a 500',
+    async (host) => {
+      const answer = await getWithHost('/health', host)
+      expect(answer.status).toBeGreaterThanOrEqual(400)
+      expect(answer.status).toBeLessThan(500)
+    },
+  )
+})

@@ -13,6 +13,14 @@ import { HttpError } from './httpError'
 
 const IPV4 = /^\d{1,3}(\.\d{1,3}){3}$/
 
+/** The host name of a `Host` header value (`name`, `name:port`, `[v6]:port`), lower case. */
+export function hostnameOf(host: string): string {
+  const value = host.trim().toLowerCase()
+  if (value.startsWith('[')) return value.slice(0, value.indexOf(']') + 1)
+  const colon = value.lastIndexOf(':')
+  return colon === -1 ? value : value.slice(0, colon)
+}
+
 /** True when a request addressed to `hostname` may be answered (see the module comment). */
 export function isAllowedHost(hostname: string, baseUrl: string): boolean {
   if (hostname === 'localhost' || hostname.endsWith('.localhost')) return true
@@ -24,12 +32,13 @@ export function isAllowedHost(hostname: string, baseUrl: string): boolean {
 /** Refuses, with a 403 that says how to allow it, a request addressed to any other host. */
 export function hostGuard(ctx: SandboxContext): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
-    // @hono/node-server builds the request URL from the Host header.
-    const { hostname } = new URL(c.req.url)
+    // The raw header, not `new URL(c.req.url)`: a name the URL parser refuses (invalid punycode
+    // such as `xn--a`) would throw there and answer 500; here it is simply not allowed.
+    const hostname = hostnameOf(c.req.header('host') ?? '')
     if (!isAllowedHost(hostname, ctx.baseUrl)) {
       throw new HttpError(
         403,
-        `The sandbox does not answer requests addressed to "${hostname}". Use localhost or an IP address, or set SANDBOX_PUBLIC_URL to the URL you reach it by.`,
+        `The sandbox does not answer requests addressed to "${hostname.slice(0, 100)}". Use localhost or an IP address, or set SANDBOX_PUBLIC_URL to the URL you reach it by.`,
       )
     }
     await next()
