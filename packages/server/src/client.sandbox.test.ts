@@ -236,7 +236,7 @@ describe('webhooks from the sandbox', () => {
     expect(event.decision.action).toBe('accept')
     expect(event.user.contact).toBe('hook@example.com')
     expect(verified.id).toBe(req.headers['x-webhook-id'])
-    expect(verified.dedupeKey).toBe(`id:${verified.id}`)
+    expect(verified.dedupeKey).toMatch(/^event:credential\|/)
 
     const wrongSalt = await verifyWebhook(req.body, req.headers, {
       ...webhookSecrets(),
