@@ -7,20 +7,26 @@ export interface LibraryBuildOptions {
   /** The package folder (pass `import.meta.dirname`). */
   packageDir: string
   /**
-   * Entry file relative to the package folder (default `src/index.ts`), or several entries as
-   * `{ outputName: file }` (a package with subpath exports: `{ index, 'protocol/index' }`).
+   * Entry file relative to the package folder (default `src/index.ts`), or several entries by
+   * output name (`{ index: 'src/index.ts', 'protocol/index': 'src/protocol/index.ts' }`).
    */
   entry?: string | Record<string, string>
   /** Imports left to the consumer's bundler: dependencies, peer dependencies, `node:` modules. */
   external?: (string | RegExp)[]
+  /** Output formats (default both); a Node-only ES module package passes `['es']`. */
+  formats?: ('es' | 'cjs')[]
+  /** `node` resolves imports with Node's conditions instead of the browser's. */
+  platform?: 'browser' | 'node'
   /** Build a single IIFE instead (the script-tag build): global name and output file name. */
   iife?: { name: string; fileName: string }
 }
 
 /**
- * The one library build config every package uses: Vite library mode, ES module output (or one
- * minified IIFE for the script tag), source maps, and workspace packages resolved from `src`
- * through the `@humanos-link/source` export condition.
+ * The one library build config every package uses: Vite library mode, an ES module and a
+ * CommonJS build of each entry (`<name>.js` and `<name>.cjs`, so `require()` works on any Node
+ * and under TypeScript's node16 CommonJS resolution; scripts/cjsTypes.mjs writes the matching
+ * `.d.cts`), or one minified IIFE for the script tag, source maps, and workspace packages
+ * resolved from `src` through the `@humanos-link/source` export condition.
  */
 export function defineLibraryConfig(options: LibraryBuildOptions): UserConfig {
   const given = options.entry ?? 'src/index.ts'
@@ -30,8 +36,16 @@ export function defineLibraryConfig(options: LibraryBuildOptions): UserConfig {
       : Object.fromEntries(
           Object.entries(given).map(([name, file]) => [name, resolve(options.packageDir, file)]),
         )
+  const single = typeof given === 'string'
   return defineConfig({
-    resolve: { conditions: ['@humanos-link/source', 'module', 'browser', 'production'] },
+    // A package's public/ folder (the sandbox's Link page files) ships as it is, not in dist/.
+    publicDir: false,
+    resolve: {
+      conditions:
+        options.platform === 'node'
+          ? ['@humanos-link/source', 'node', 'import']
+          : ['@humanos-link/source', 'module', 'browser', 'production'],
+    },
     build: {
       outDir: resolve(options.packageDir, 'dist'),
       emptyOutDir: true,
@@ -47,8 +61,9 @@ export function defineLibraryConfig(options: LibraryBuildOptions): UserConfig {
           }
         : {
             entry,
-            formats: ['es'],
-            fileName: (_format, name) => (typeof given === 'string' ? 'index.js' : `${name}.js`),
+            formats: options.formats ?? ['es', 'cjs'],
+            fileName: (format, name) =>
+              `${single ? 'index' : name}.${format === 'es' ? 'js' : 'cjs'}`,
           },
       rollupOptions: { external: options.iife ? [] : (options.external ?? []) },
     },

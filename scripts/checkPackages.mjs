@@ -1,18 +1,28 @@
 // Checks every publishable package as a consumer would install it: publint (package.json
-// exports, files) and Are The Types Wrong (types resolve under node16 and bundler resolution).
-// The packages are ES modules only, so the CommonJS `require` rows are ignored. Then: no consumer
-// condition other than our own reaches the TypeScript sources.
+// exports, files) and Are The Types Wrong (types resolve under node10, node16 ESM and CommonJS,
+// and bundler resolution). The libraries ship an ES module and a CommonJS build, so every row
+// counts. The sandbox is an ES module only (its CLI and `startSandbox`): `require()` of it works
+// through Node's require(esm) (Node 20.19+), which attw does not model, so its CommonJS rows are
+// ignored. Then: no consumer condition other than our own reaches the TypeScript sources.
 import { spawnSync } from 'node:child_process'
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import ts from 'typescript'
 
-const packages = ['packages/core', 'packages/react', 'packages/embed', 'packages/server']
+const packages = [
+  // node10 resolution (TypeScript's deprecated `moduleResolution: node`) cannot see subpath
+  // exports, so `@humanos-link/core/protocol` is for node16 and bundler resolution only.
+  ['packages/core', 'node16'],
+  ['packages/react', 'strict'],
+  ['packages/embed', 'strict'],
+  ['packages/server', 'strict'],
+  ['apps/sandbox', 'esm-only'],
+]
 let failed = false
-for (const dir of packages) {
+for (const [dir, profile] of packages) {
   for (const [tool, args] of [
     ['publint', [dir, '--strict']],
-    ['attw', ['--pack', dir, '--profile', 'esm-only', '--format', 'table-flipped']],
+    ['attw', ['--pack', dir, '--profile', profile, '--format', 'table-flipped']],
   ]) {
     const result = spawnSync('pnpm', ['exec', tool, ...args], { stdio: 'inherit' })
     if (result.status !== 0) {
@@ -38,7 +48,7 @@ const resolveFromRoot = (specifier, customConditions) =>
     },
     ts.sys,
   ).resolvedModule?.resolvedFileName
-for (const dir of packages) {
+for (const [dir] of packages) {
   const manifest = JSON.parse(readFileSync(join(root, dir, 'package.json'), 'utf8'))
   for (const [subpath, entry] of Object.entries(manifest.exports)) {
     if (typeof entry !== 'object') continue

@@ -66,6 +66,9 @@ function suite(name, command, args, reportFile, count, extraEnv) {
 
 check('build', 'pnpm', ['-r', 'build'])
 check('package checks (publint, attw)', 'node', ['scripts/checkPackages.mjs'])
+// Packs every publishable package and installs the tarballs into a scratch app outside the
+// workspace: imports from ESM and CommonJS, types, the embed SRI, and the sandbox bin.
+check('release dry run (pack, install, run)', 'node', ['scripts/releaseDry.mjs', '--no-build'])
 check('typecheck', 'pnpm', ['typecheck'])
 check('lint', 'pnpm', ['lint'])
 check('format', 'pnpm', ['format:check'])

@@ -3,7 +3,7 @@
 import { mkdir, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import { LINK_PAGE_SCRIPT_PATH, bundleLinkPageScript } from '../src/link/linkPageScript'
-import { PUBLIC_DIR } from '../src/http/staticFiles'
+import { PUBLIC_DIR } from '../src/packagePaths'
 
 const out = path.join(PUBLIC_DIR, LINK_PAGE_SCRIPT_PATH)
 const { code } = await bundleLinkPageScript()

@@ -1,15 +1,16 @@
 import path from 'node:path'
-import { fileURLToPath } from 'node:url'
 import { z } from 'zod'
+import { PACKAGE_ROOT, RUNNING_FROM_SOURCE } from './packagePaths'
 import { originListSchema, otpDeliverySchema, webhookSecretSchema } from './settingsSchema'
 
-/** Where the sandbox keeps its database when `SANDBOX_DATA` is not set: `apps/sandbox/.data/`. */
-export const DEFAULT_DATA_FILE = path.join(
-  path.dirname(fileURLToPath(import.meta.url)),
-  '..',
-  '.data',
-  'sandbox.sqlite',
-)
+/**
+ * Where the sandbox keeps its database when `SANDBOX_DATA` is not set: `apps/sandbox/.data/` in
+ * this repository; `.humanos-sandbox/` in the current folder for the installed package (a
+ * database inside `node_modules` or the npx cache would vanish with the next install).
+ */
+export const DEFAULT_DATA_FILE = RUNNING_FROM_SOURCE
+  ? path.join(PACKAGE_ROOT, '.data', 'sandbox.sqlite')
+  : path.resolve('.humanos-sandbox', 'sandbox.sqlite')
 
 /**
  * The dev servers a new project most likely runs on, as `localhost` and `127.0.0.1`: Next.js,
@@ -209,6 +210,14 @@ const ENV_BOOLEANS: Array<[string, keyof SandboxConfig]> = [
   ['SANDBOX_REMOTE_DEV_TOOLS', 'remoteDevTools'],
   ['SANDBOX_LOG_REQUESTS', 'logRequests'],
 ]
+
+/** Every environment variable {@link loadSandboxConfig} reads (the CLI's flags mirror them). */
+export const SANDBOX_ENV_NAMES: readonly string[] = Object.freeze([
+  ...ENV_NUMBERS.map(([name]) => name),
+  ...ENV_STRINGS.map(([name]) => name),
+  'SANDBOX_ALLOWED_ORIGINS',
+  ...ENV_BOOLEANS.map(([name]) => name),
+])
 
 function envBoolean(name: string, raw: string, problems: string[]): boolean | undefined {
   if (/^(1|true|yes|on)$/i.test(raw)) return true

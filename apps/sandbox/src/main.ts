@@ -1,11 +1,17 @@
-// The `pnpm sandbox` command: starts the sandbox from environment variables and prints what a
-// developer needs to call it.
+#!/usr/bin/env node
+// The `pnpm sandbox` and `npx @humanos-link/sandbox` command: starts the sandbox from flags and
+// environment variables (src/cli.ts) and prints what a developer needs to call it.
+import { parseCli } from './cli'
 import { exposureWarning } from './exposure'
 import { loadSandboxConfig, startSandbox } from './index'
 import type { RunningSandbox } from './index'
+import { PACKAGE_VERSION } from './packagePaths'
 
 async function main(): Promise<void> {
-  const settings = loadSandboxConfig(process.env)
+  const request = parseCli(process.argv.slice(2), process.env)
+  if (request.kind === 'help') return void process.stdout.write(request.text)
+  if (request.kind === 'version') return void process.stdout.write(`${PACKAGE_VERSION}\n`)
+  const settings = loadSandboxConfig(request.env)
   // Signal handlers go in before anything is announced: writes to a pipe are synchronous, so
   // whoever reads the banner may signal before the next line of this function runs.
   const running: { sandbox?: RunningSandbox } = {}

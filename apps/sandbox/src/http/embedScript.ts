@@ -1,17 +1,17 @@
 import { readFile } from 'node:fs/promises'
 import path from 'node:path'
-import { fileURLToPath } from 'node:url'
 import { Hono } from 'hono'
+import { embedDistDir } from '../packagePaths'
 import type { AppEnv } from './appEnv'
 
-/** Where `pnpm --filter @humanos-link/embed build` writes the script-tag build. */
-export const EMBED_DIST_DIR = fileURLToPath(
-  new URL('../../../../packages/embed/dist/', import.meta.url),
-)
+/** Where the embed package's build is: `packages/embed/dist/` here, the installed one when published. */
+export const EMBED_DIST_DIR = embedDistDir()
 
 const FILES: Record<string, string> = {
   'humanos-link.js': 'text/javascript; charset=utf-8',
   'humanos-link.js.map': 'application/json; charset=utf-8',
+  // The script's Subresource Integrity value, for <script integrity="…">.
+  'humanos-link.js.sri': 'text/plain; charset=utf-8',
 }
 
 // Host pages on any origin load the script, as they would from a CDN.

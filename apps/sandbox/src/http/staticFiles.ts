@@ -1,11 +1,8 @@
 import { readFile, stat } from 'node:fs/promises'
 import path from 'node:path'
-import { fileURLToPath } from 'node:url'
 import { Hono } from 'hono'
+import { PUBLIC_DIR } from '../packagePaths'
 import type { AppEnv } from './appEnv'
-
-/** `apps/sandbox/public`: files served as they are, without a build step. */
-export const PUBLIC_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../public')
 
 /** A URL prefix served from a folder. */
 export interface StaticMount {

@@ -13,7 +13,9 @@ import type { AppEnv } from '../http/appEnv'
 /** The URL path of the bundle, as the page shell's `<script src>` names it. */
 export const LINK_PAGE_SCRIPT_PATH = '/assets/link/main.js'
 
-const ENTRY = fileURLToPath(new URL('./page/main.ts', import.meta.url))
+// Not `new URL('./page/main.ts', import.meta.url)`: the package build (Vite) would take that for
+// an asset and inline the source; only the repository's sources ever bundle the page.
+const ENTRY = path.join(path.dirname(fileURLToPath(import.meta.url)), 'page', 'main.ts')
 
 /** True when this module is the TypeScript source (not bundled into a built package). */
 const FROM_SOURCE = import.meta.url.endsWith('.ts')
