@@ -3,6 +3,8 @@ import { bodyLimit } from 'hono/body-limit'
 import { HTTPException } from 'hono/http-exception'
 import { apiAuth } from './api/apiAuth'
 import { credentialRoutes } from './api/credentialRoutes'
+import { evidenceRoutes } from './api/evidenceRoutes'
+import { userRoutes } from './api/userRoutes'
 import { requestRoutes } from './api/requestRoutes'
 import type { SandboxContext } from './context'
 import type { AppEnv } from './http/appEnv'
@@ -49,9 +51,14 @@ export function createApp(ctx: SandboxContext): Hono<AppEnv> {
   app.use('/actions/*', api)
   app.use('/activity', api)
   app.use('/receipt/*', api)
+  app.use('/evidences/*', api)
+  // `/user` only: `/user/<n>/did.json` is a public did:web document.
+  app.use('/user', api)
   app.route('/', requestRoutes(ctx))
   app.route('/', mandateRoutes(ctx))
   app.route('/', credentialRoutes(ctx))
+  app.route('/', evidenceRoutes(ctx))
+  app.route('/', userRoutes(ctx))
   app.route('/', wellKnownRoutes(ctx))
   app.route('/', linkRoutes(ctx))
   app.route('/', sandboxRoutes(ctx))

@@ -6,7 +6,7 @@ import { E164, normalizeContact } from '../flow/contacts'
 
 const emailSchema = z.email()
 
-const contactSchema = z
+export const contactSchema = z
   .string()
   .max(254)
   .refine(

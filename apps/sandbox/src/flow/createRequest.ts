@@ -12,7 +12,9 @@ import { recordActivity } from '../mandates/ledger'
 import { MandateError } from '../mandates/mandateError'
 import { mandateMembers, pinMandateAction } from '../mandates/mandateRequest'
 import type { MandateActionInput } from '../mandates/mandateRequest'
-import { draftCredential } from './credentialDocument'
+import { insertEvidence } from '../db/evidenceStore'
+import { contentDocument, draftCredential } from './credentialDocument'
+import { buildEvidence } from './evidence'
 import { DomainCodes, DomainError } from './domainError'
 import { newCredentialId, newRequestId, newSessionId } from './ids'
 import { issueOtp } from './otp'
@@ -102,10 +104,17 @@ export function createRequest(
     const grantors = users.map((user) => userDid(ctx.platformDid, user.id))
     const issuerDid = issuerDidOf(ctx.platformDid, orgId)
 
+    const scope = { orgId, issuerDid, baseUrl: ctx.baseUrl }
     const credentials = specs.map((input, position) => {
       const credentialId = newCredentialId()
       const validUntil = input.validUntil ? Date.parse(input.validUntil) : null
       const pin = pinned(ctx, orgId, input, position)
+      const content = buildEvidence(scope, {
+        credentialId,
+        kind: 'content',
+        document: contentDocument(credentialId, input),
+        now,
+      })
       const w3c = draftCredential({
         id: credentialId,
         platformDid: ctx.platformDid,
@@ -115,7 +124,7 @@ export function createRequest(
         authorizedDIDs: body.authorizedDIDs,
         validFrom: input.validFrom ? Date.parse(input.validFrom) : now,
         validUntil,
-        content: input,
+        contentEvidence: content.entry,
         mandate: pin ? mandateMembers(pin) : undefined,
       })
       insertCredential(db, {
@@ -144,6 +153,7 @@ export function createRequest(
           userParams: pin.userParams,
         })
       }
+      insertEvidence(db, content.row)
       return { id: credentialId, name: input.name, internalId: input.internalId }
     })
 

@@ -1,9 +1,8 @@
-import { createHash } from 'node:crypto'
-import canonicalize from 'canonicalize'
 import { CREDENTIAL_CONTEXT } from '../constants'
 import type { CredentialType } from '../db/rows'
 import { createEddsaJcsProof } from '../proof/eddsaJcs'
 import type { Ed25519Signer } from '../proof/ed25519'
+import type { EvidenceEntry } from './evidence'
 import { w3cDate } from './ids'
 
 /** What a credential asks the grantors to agree to. */
@@ -15,20 +14,18 @@ export interface CredentialContent {
 }
 
 /**
- * `sha256-<base64>` of the JCS form of the content, kept in `evidences` so the proof covers
- * exactly what the grantors were shown, without copying (possibly personal) data into the
- * credential.
+ * The evidence document of a credential's content: what the grantors were shown, kept as an
+ * evidence document so the proof covers it without copying (possibly personal) data into the
+ * credential itself.
  */
-export function contentDigest(content: CredentialContent): string {
-  const text = canonicalize({
+export function contentDocument(credentialId: string, content: CredentialContent) {
+  return {
+    credential: credentialId,
     type: content.type,
     name: content.name,
     description: content.description ?? null,
     data: content.data ?? null,
-  })
-  return `sha256-${createHash('sha256')
-    .update(text ?? '', 'utf8')
-    .digest('base64')}`
+  }
 }
 
 /** The unsigned VIA mandate of a new credential (`proofs` empty while `DRAFT`). */
@@ -43,7 +40,8 @@ export function draftCredential(input: {
   authorizedDIDs: string[]
   validFrom: number
   validUntil: number | null
-  content: CredentialContent
+  /** The entry of the content's evidence document. */
+  contentEvidence: EvidenceEntry
   /** A mandate's `action` and `userParams` (humanos-mandates.md section 3). */
   mandate?: Record<string, unknown> | undefined
 }): Record<string, unknown> {
@@ -65,20 +63,14 @@ export function draftCredential(input: {
         ...input.mandate,
       },
     },
-    evidences: [
-      {
-        type: 'CredentialContent',
-        credentialType: input.content.type,
-        digestSRI: contentDigest(input.content),
-      },
-    ],
+    evidences: [input.contentEvidence],
     proofs: [],
   }
 }
 
 /**
- * The `ACTIVE` form: each grantor's acceptance added to `evidences`, then an eddsa-jcs-2022
- * proof by the platform key.
+ * The `ACTIVE` form: the entries of each grantor's acceptance record added to `evidences`,
+ * then an eddsa-jcs-2022 proof by the platform key.
  */
 export function activateCredential(
   w3c: Record<string, unknown>,
@@ -87,16 +79,13 @@ export function activateCredential(
     verificationMethod: string
     signer: Ed25519Signer
     at: number
-    acceptances: Array<{ id: string; grantor: string; decidedAt: string }>
+    acceptances: EvidenceEntry[]
   },
 ): Record<string, unknown> {
   const evidences = Array.isArray(w3c.evidences) ? w3c.evidences : []
   const unsecured: Record<string, unknown> = {
     ...w3c,
-    evidences: [
-      ...evidences,
-      ...input.acceptances.map((acceptance) => ({ type: 'GrantorAcceptance', ...acceptance })),
-    ],
+    evidences: [...evidences, ...input.acceptances],
   }
   delete unsecured.proofs
   const proof = createEddsaJcsProof(unsecured, {

@@ -9,9 +9,10 @@ import {
 import { IDENTITY_LEVELS } from '../db/rows'
 import type { CredentialRow } from '../db/rows'
 import { markSessionDecided, sessionsOf } from '../db/sessionStore'
-import { platformKeyId, userDid } from '../proof/didDocument'
+import { issuerDidOf, platformKeyId, userDid } from '../proof/didDocument'
 import { DomainCodes, DomainError } from './domainError'
 import { activateCredential } from './credentialDocument'
+import { recordEvidence } from './evidence'
 import type { CredentialEvent, IdentityDecision } from './events'
 import { credentialEvent } from './events'
 import { isoDate, newDecisionId } from './ids'
@@ -35,15 +36,31 @@ function settle(ctx: SandboxContext, pair: SessionPair, row: CredentialRow, now:
   const accepted = new Set(decisions.filter((d) => d.accepted === 1).map((d) => d.session_id))
   if (!sessions.every((s) => accepted.has(s.id))) return
   const byContact = new Map(sessions.map((s) => [s.id, userDid(ctx.platformDid, s.user_id)]))
+  const scope = {
+    orgId: row.org_id,
+    issuerDid: issuerDidOf(ctx.platformDid, row.org_id),
+    baseUrl: ctx.baseUrl,
+  }
+  // Each grantor's acceptance record is an evidence document of its own.
+  const acceptances = decisions.map((d) =>
+    recordEvidence(ctx.db, scope, {
+      credentialId: row.id,
+      kind: 'acceptance',
+      document: {
+        credential: row.id,
+        decision: d.id,
+        grantor: byContact.get(d.session_id) ?? '',
+        accepted: true,
+        decidedAt: isoDate(d.decided_at),
+      },
+      now,
+    }),
+  )
   const w3c = activateCredential(JSON.parse(row.w3c) as Record<string, unknown>, {
     verificationMethod: platformKeyId(ctx.platformDid, ctx.keys.platformUuid),
     signer: ctx.keys.issuer,
     at: now,
-    acceptances: decisions.map((d) => ({
-      id: d.id,
-      grantor: byContact.get(d.session_id) ?? '',
-      decidedAt: isoDate(d.decided_at),
-    })),
+    acceptances,
   })
   updateCredential(ctx.db, row.id, { status: 'ACTIVE', w3c: JSON.stringify(w3c), at: now })
   recordActivity(ctx.db, {
