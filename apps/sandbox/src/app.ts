@@ -5,6 +5,8 @@ import { apiAuth } from './api/apiAuth'
 import { credentialRoutes } from './api/credentialRoutes'
 import { evidenceRoutes } from './api/evidenceRoutes'
 import { userRoutes } from './api/userRoutes'
+import { catalogRoutes } from './api/catalogRoutes'
+import { didRoutes } from './api/didRoutes'
 import { requestRoutes } from './api/requestRoutes'
 import type { SandboxContext } from './context'
 import type { AppEnv } from './http/appEnv'
@@ -54,11 +56,16 @@ export function createApp(ctx: SandboxContext): Hono<AppEnv> {
   app.use('/evidences/*', api)
   // `/user` only: `/user/<n>/did.json` is a public did:web document.
   app.use('/user', api)
+  app.use('/approvals', api)
+  app.use('/workflows', api)
+  app.use('/did/*', api)
   app.route('/', requestRoutes(ctx))
   app.route('/', mandateRoutes(ctx))
   app.route('/', credentialRoutes(ctx))
   app.route('/', evidenceRoutes(ctx))
   app.route('/', userRoutes(ctx))
+  app.route('/', catalogRoutes(ctx))
+  app.route('/', didRoutes(ctx))
   app.route('/', wellKnownRoutes(ctx))
   app.route('/', linkRoutes(ctx))
   app.route('/', sandboxRoutes(ctx))

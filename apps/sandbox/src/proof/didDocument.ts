@@ -75,3 +75,21 @@ export function userDidDocument(platformDid: string, userNumber: number) {
     controller: platformDid,
   }
 }
+
+/** A credential's DID: `<platform DID>:credential:<uuid>` of `urn:via:credential:<uuid>`. */
+export function credentialDid(platformDid: string, credentialId: string): string {
+  return `${platformDid}:credential:${credentialId.replace(/^urn:via:credential:/, '')}`
+}
+
+/**
+ * A credential's DID document: controlled by the requesting organization's issuer DID, with
+ * the API address of the credential as its service.
+ */
+export function credentialDidDocument(did: string, issuerDid: string, credentialUrl: string) {
+  return {
+    '@context': [DID_CONTEXT],
+    id: did,
+    controller: issuerDid,
+    service: [{ id: `${did}#credential`, type: 'VIAMandate', serviceEndpoint: credentialUrl }],
+  }
+}

@@ -26,6 +26,7 @@ import { parseJsonBody, validate } from '../http/jsonBody'
 import { issuerDidOf } from '../proof/didDocument'
 import { originListSchema, otpDeliverySchema, settingsPatchSchema } from '../settingsSchema'
 import { actionAuthoringRoutes } from '../mandates/actionAuthoringRoutes'
+import { catalogAuthoringRoutes } from './catalogAuthoringRoutes'
 import { sandboxOrg } from './sandboxOrg'
 import { inboxRoutes } from './inboxPage'
 
@@ -76,6 +77,7 @@ export function sandboxRoutes(ctx: SandboxContext): Hono<AppEnv> {
   app.use('/_sandbox/*', sandboxOrg(ctx))
   app.route('/', inboxRoutes(ctx))
   app.route('/', actionAuthoringRoutes(ctx))
+  app.route('/', catalogAuthoringRoutes(ctx))
 
   app.post('/_sandbox/organizations', async (c) => {
     const input = await validate(organizationSchema, await body(ctx, await c.req.arrayBuffer()))
