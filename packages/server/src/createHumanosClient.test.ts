@@ -5,6 +5,7 @@ import { createHumanosClient } from './createHumanosClient.js'
 import type { HumanosClientOptions } from './clientOptions.js'
 import { HumanosApiError, HumanosRequestError } from './errors.js'
 import { verifySignature } from './signing.js'
+import type { CreateRequestInput } from './types.js'
 
 const SECRET = 'test-signature-secret'
 const created = {
@@ -345,6 +346,40 @@ describe('createHumanosClient: errors', () => {
       message: 'HTTP 404 Not Found',
       error: 'Not Found',
       body: '<h1>nope</h1>',
+    })
+  })
+
+  it('sends exactly the compact string it signed, which is what Humanos re-serialises', async () => {
+    const tricky = {
+      contacts: ['ana@example.com'],
+      name: 'Café «x»\n',
+      credentials: [{ type: 'JSON', name: 'n', data: { a: [1, 2.5, { b: null }] } }],
+    }
+    const { client, requests } = await clientFor((_req, res) => json(res, 200, created))
+    await client.createRequest(tricky as CreateRequestInput)
+    const [req] = requests
+    // The server's re-serialisation of what it received is byte for byte what was signed.
+    expect(JSON.stringify(JSON.parse(req!.body))).toBe(req!.body)
+    expectSigned(req!)
+  })
+
+  it('accepts a credential with only the documented required fields', async () => {
+    const minimal = {
+      id: 'urn:via:credential:1',
+      resourceType: 'CONSENT',
+      status: 'ACTIVE',
+      w3cCredential: { proofs: [] },
+    }
+    const { client } = await clientFor((_req, res) => json(res, 200, minimal))
+    await expect(client.getCredential(minimal.id)).resolves.toEqual(minimal)
+  })
+
+  it('refuses a credential answer without one of the required fields', async () => {
+    const { client } = await clientFor((_req, res) =>
+      json(res, 200, { id: 'urn:via:credential:1', status: 'ACTIVE', w3cCredential: {} }),
+    )
+    await expect(client.getCredential('urn:via:credential:1')).rejects.toMatchObject({
+      reason: 'invalid_response',
     })
   })
 

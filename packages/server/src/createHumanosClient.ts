@@ -1,7 +1,14 @@
-import { randomUUID } from 'node:crypto'
+import {
+  expectShape,
+  idempotencyKey,
+  optionalInteger,
+  segment,
+  selectorQuery,
+} from './callHelpers.js'
 import { resolveClientOptions } from './clientOptions.js'
 import type { HumanosClientOptions } from './clientOptions.js'
-import { HumanosRequestError } from './errors.js'
+import { directoryMethods } from './directoryMethods.js'
+import type { DirectoryMethods } from './directoryMethods.js'
 import {
   isCreateRequestResponse,
   isCredential,
@@ -12,7 +19,7 @@ import {
 import { mandateMethods } from './mandateMethods.js'
 import type { MandateMethods } from './mandateMethods.js'
 import { send } from './transport.js'
-import type { Answer, Call } from './transport.js'
+import type { Call } from './transport.js'
 import type {
   CreateRequestInput,
   CreateRequestResponse,
@@ -22,6 +29,7 @@ import type {
   RequestDetail,
   RequestSummary,
   ResendOtpResponse,
+  SubjectSelector,
 } from './types.js'
 
 /** Per-call options. */
@@ -40,7 +48,7 @@ export interface IdempotentCallOptions extends CallOptions {
 }
 
 /** A typed, signing Humanos API client. Every method rejects with the errors listed on it. */
-export interface HumanosClient extends MandateMethods {
+export interface HumanosClient extends MandateMethods, DirectoryMethods {
   /** `POST /request`. Idempotent: carries an `Idempotency-Key` and is retried safely. */
   createRequest(
     input: CreateRequestInput,
@@ -48,60 +56,37 @@ export interface HumanosClient extends MandateMethods {
   ): Promise<CreateRequestResponse>
   /** `GET /request/:requestId`. */
   getRequest(requestId: string, options?: CallOptions): Promise<RequestDetail>
-  /** `GET /request`, paginated. */
+  /**
+   * `GET /request`, paginated, newest first.
+   * @param params `pageIndex`, `pageSize` (5-100), `search` (≤ 100 characters), `internalId`,
+   *   and `subject`: exactly one of `{ contact }`, `{ id }`, `{ internalId }`
+   * @example
+   * ```ts
+   * const { data } = await humanos.listRequests({ subject: { contact: 'ana@example.com' } })
+   * ```
+   */
   listRequests(params?: ListRequestsParams, options?: CallOptions): Promise<Page<RequestSummary>>
   /** `DELETE /request/:requestId`: irreversible, only while a credential is still `DRAFT`. */
   cancelRequest(requestId: string, options?: CallOptions): Promise<void>
-  /** `PATCH /request/resend/:requestId?contact=`: resends the OTP to one subject. Idempotent. */
+  /**
+   * `PATCH /request/resend/:requestId`: sends one subject a new one-time code. Idempotent.
+   * Refused (`HumanosApiError`) within the cool-down since the last code (`429` with
+   * `Retry-After`, which the client waits out when it is within `backoff.maxRetryAfterMs`),
+   * past the resend limit or for a canceled request (`409`).
+   * @param subject the subject's contact (a string), or exactly one of `{ contact }`, `{ id }`
+   *   (the user DID) or `{ internalId }`
+   * @example
+   * ```ts
+   * await humanos.resendOtp(request.id, { internalId: 'customer-42' })
+   * ```
+   */
   resendOtp(
     requestId: string,
-    contact: string,
+    subject: string | SubjectSelector,
     options?: IdempotentCallOptions,
   ): Promise<ResendOtpResponse>
   /** `GET /credential/:credentialId`. */
   getCredential(credentialId: string, options?: CallOptions): Promise<Credential>
-}
-
-function segment(value: unknown, name: string): string {
-  if (typeof value !== 'string' || value.length === 0) {
-    throw new TypeError(`${name} must be a non-empty string`)
-  }
-  // Not encoded by encodeURIComponent, and URL resolution collapses them: `getCredential('..')`
-  // would call `GET /`. No Humanos id is either.
-  if (value === '.' || value === '..') {
-    throw new TypeError(`${name} must not be "${value}": it is not an id and would change the path`)
-  }
-  // ':' and '@' are valid in a path segment; keeping them readable means credential ids
-  // (`urn:via:credential:<uuid>`) reach servers that do not percent-decode parameters.
-  return encodeURIComponent(value).replace(/%3A/gi, ':').replace(/%40/g, '@')
-}
-
-function idempotencyKey(options: IdempotentCallOptions | undefined): string {
-  const key = options?.idempotencyKey
-  if (key === undefined) return randomUUID()
-  if (typeof key !== 'string' || !/^[\x21-\x7e]{1,255}$/.test(key)) {
-    throw new TypeError('idempotencyKey must be 1-255 visible ASCII characters')
-  }
-  return key
-}
-
-function optionalInteger(value: unknown, name: string): string | undefined {
-  if (value === undefined) return undefined
-  if (typeof value !== 'number' || !Number.isInteger(value) || value < 0) {
-    throw new TypeError(`listRequests: ${name} must be a non-negative integer`)
-  }
-  return String(value)
-}
-
-function expectShape<T>(answer: Answer, guard: (v: unknown) => v is T, what: string): T {
-  if (guard(answer.data)) return answer.data
-  throw new HumanosRequestError(
-    'invalid_response',
-    `The answer to ${what} does not have the documented shape`,
-    {
-      attempts: answer.attempts,
-    },
-  )
 }
 
 /**
@@ -151,12 +136,17 @@ export function createHumanosClient(options: HumanosClientOptions): HumanosClien
 
     async listRequests(params = {}, opts) {
       const query = new URLSearchParams()
-      const pageIndex = optionalInteger(params.pageIndex, 'pageIndex')
-      const pageSize = optionalInteger(params.pageSize, 'pageSize')
+      const pageIndex = optionalInteger(params.pageIndex, 'pageIndex', 'listRequests')
+      const pageSize = optionalInteger(params.pageSize, 'pageSize', 'listRequests')
       if (pageIndex !== undefined) query.set('pageIndex', pageIndex)
       if (pageSize !== undefined) query.set('pageSize', pageSize)
       if (params.search !== undefined) query.set('search', String(params.search))
       if (params.internalId !== undefined) query.set('internalId', String(params.internalId))
+      if (params.subject !== undefined) {
+        for (const [key, value] of selectorQuery(params.subject, 'listRequests: subject')) {
+          query.set(`subject[${key}]`, value)
+        }
+      }
       const qs = query.toString()
       const result = await call({
         method: 'GET',
@@ -172,12 +162,10 @@ export function createHumanosClient(options: HumanosClientOptions): HumanosClien
       await call({ method: 'DELETE', path, repeat: 'once', signal: opts?.signal })
     },
 
-    async resendOtp(requestId, contact, opts) {
+    async resendOtp(requestId, subject, opts) {
       const id = segment(requestId, 'requestId')
-      if (typeof contact !== 'string' || contact.length === 0) {
-        throw new TypeError('resendOtp: contact must be a non-empty string')
-      }
-      const path = `/request/resend/${id}?${new URLSearchParams({ contact })}`
+      const selector = typeof subject === 'string' ? { contact: subject } : subject
+      const path = `/request/resend/${id}?${selectorQuery(selector, 'resendOtp')}`
       const key = idempotencyKey(opts)
       const result = await call({
         method: 'PATCH',
@@ -196,5 +184,6 @@ export function createHumanosClient(options: HumanosClientOptions): HumanosClien
     },
 
     ...mandateMethods(call),
+    ...directoryMethods(call),
   }
 }

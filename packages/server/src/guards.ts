@@ -15,8 +15,8 @@ export type Obj = Record<string, unknown>
 export const isObj = (v: unknown): v is Obj =>
   typeof v === 'object' && v !== null && !Array.isArray(v)
 export const isStr = (v: unknown): v is string => typeof v === 'string'
-const isOptStr = (v: unknown): boolean => v === undefined || isStr(v)
-const isArrayOf = <T>(v: unknown, item: (x: unknown) => x is T): v is T[] =>
+export const isOptStr = (v: unknown): boolean => v === undefined || isStr(v)
+export const isArrayOf = <T>(v: unknown, item: (x: unknown) => x is T): v is T[] =>
   Array.isArray(v) && v.every(item)
 
 const CREDENTIAL_STATUSES = new Set([
@@ -40,23 +40,29 @@ export function isCreateRequestResponse(v: unknown): v is CreateRequestResponse 
   )
 }
 
+/**
+ * Only `id`, `resourceType`, `status` and `w3cCredential` are required (humanos-api.md); the
+ * optional fields are checked when present.
+ */
 export function isCredential(v: unknown): v is Credential {
   return (
     isObj(v) &&
     isStr(v.id) &&
+    isStr(v.resourceType) &&
     isStr(v.status) &&
     CREDENTIAL_STATUSES.has(v.status) &&
-    isStr(v.name) &&
     isObj(v.w3cCredential) &&
-    isArrayOf(
-      v.decisions,
-      (d): d is Obj =>
-        isObj(d) &&
-        isStr(d.id) &&
-        isStr(d.contact) &&
-        typeof d.accepted === 'boolean' &&
-        isStr(d.decidedAt),
-    )
+    isOptStr(v.name) &&
+    (v.decisions === undefined ||
+      isArrayOf(
+        v.decisions,
+        (d): d is Obj =>
+          isObj(d) &&
+          isStr(d.id) &&
+          isStr(d.contact) &&
+          typeof d.accepted === 'boolean' &&
+          isStr(d.decidedAt),
+      ))
   )
 }
 

@@ -1,6 +1,20 @@
 export { createHumanosClient } from './createHumanosClient.js'
 export type { CallOptions, HumanosClient, IdempotentCallOptions } from './createHumanosClient.js'
 export type { HumanosClientOptions } from './clientOptions.js'
+export type { DirectoryMethods } from './directoryMethods.js'
+export type {
+  Approval,
+  ApprovalType,
+  DidDocument,
+  EvidenceDocument,
+  EvidenceEntry,
+  ListApprovalsParams,
+  ListWorkflowsParams,
+  User,
+  UserImportResult,
+  UserInput,
+  Workflow,
+} from './directoryTypes.js'
 export type { BackoffOptions } from './retry.js'
 export { signRequest, verifySignature } from './signing.js'
 export { verifyWebhook } from './verifyWebhook.js'
@@ -67,10 +81,12 @@ export type {
   EventUser,
   IdentityDecision,
   IdentityEvent,
+  IdentityStatus,
   LinkResultPayload,
   ListRequestsParams,
   OtpFailedEvent,
   Page,
+  Placement,
   RequestDetail,
   RequestStatus,
   RequestSubject,
@@ -79,6 +95,7 @@ export type {
   ResendOtpResponse,
   RevokeCredentialInput,
   SecurityLevel,
+  SubjectSelector,
   TestEvent,
   WebhookEvent,
 } from './types.js'

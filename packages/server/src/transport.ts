@@ -71,6 +71,8 @@ function apiError(
 export interface Answer {
   /** Parsed JSON of the 2xx answer, `undefined` when its body is empty. */
   data: unknown
+  /** The body's exact bytes (evidence documents are checked against their digest). */
+  bytes: Uint8Array
   attempts: number
 }
 
@@ -98,6 +100,7 @@ export async function send(config: ResolvedClientOptions, call: Call): Promise<A
     const signal = call.signal ? AbortSignal.any([call.signal, timeout]) : timeout
     let response: Response
     let text: string
+    let bytes: Uint8Array
     try {
       response = await config.fetch(url, {
         method: call.method,
@@ -107,7 +110,8 @@ export async function send(config: ResolvedClientOptions, call: Call): Promise<A
         // A redirect is answered as an error rather than followed with the credentials.
         redirect: 'manual',
       })
-      text = await response.text()
+      bytes = new Uint8Array(await response.arrayBuffer())
+      text = new TextDecoder().decode(bytes)
     } catch (error) {
       if (call.signal?.aborted) throw call.signal.reason
       const timedOut = timeout.aborted
@@ -132,9 +136,9 @@ export async function send(config: ResolvedClientOptions, call: Call): Promise<A
     }
 
     if (response.ok) {
-      if (text === '') return { data: undefined, attempts: attempt }
+      if (text === '') return { data: undefined, bytes, attempts: attempt }
       try {
-        return { data: JSON.parse(text) as unknown, attempts: attempt }
+        return { data: JSON.parse(text) as unknown, bytes, attempts: attempt }
       } catch (error) {
         throw new HumanosRequestError(
           'invalid_response',

@@ -18,6 +18,19 @@ export type CredentialType = 'DOCUMENT' | 'CONSENT' | 'FORM' | 'JSON' | 'POLICY'
 /** `DRAFT` until every grantor decided; then `ACTIVE` (all accepted) or `REJECTED` (one refused). */
 export type CredentialStatus = 'DRAFT' | 'ACTIVE' | 'REJECTED' | 'CANCELED' | 'REVOKED' | 'EXPIRED'
 
+/** A signature box on a `DOCUMENT` credential: where `contact` signs, in page units. */
+export interface Placement {
+  contact: string
+  type: string
+  x: number
+  y: number
+  width: number
+  height: number
+  /** From 0. */
+  pageIndex: number
+  identityType?: string
+}
+
 /** One inline credential of `POST /request`. */
 export interface CredentialInput {
   type: CredentialType
@@ -33,6 +46,8 @@ export interface CredentialInput {
    * parameters (humanos-mandates.md section 3). The latest published version is pinned.
    */
   action?: { id: string; userParams?: Record<string, unknown> }
+  /** Signature boxes; a `DOCUMENT` only. */
+  placements?: Placement[]
 }
 
 /** Body of `POST /request`: 1-100 contacts (emails or E.164 phones), 1-10 credentials. */
@@ -48,14 +63,23 @@ export interface CreateRequestInput {
   /** The browser's ECDH public key (base64 SPKI), pre-registered for the Link frame. */
   pubKey?: string
   authorizedDIDs?: string[]
+  /** Workflow ids (`listWorkflows`): each adds its approvals as credentials. */
+  groupIds?: string[]
+  /** Approval ids (`listApprovals`): each adds one credential. */
+  resourcesIds?: string[]
+  /** The identity document each contact is expected to show. */
+  expectedDocIds?: { contact: string; docId: string }[]
 }
 
 /** Answer of `POST /request`. */
 export interface CreateRequestResponse {
   id: string
   credentials: { id: string; name: string; internalId?: string }[]
-  /** One per contact; `link` is the Link URL `<L>/link/<sessionId>`. */
-  subjects: { contact: string; id: string; link: string }[]
+  /**
+   * One per contact; `link` is the Link URL `<L>/link/<sessionId>`. `code` is there only when
+   * your organization delivers the one-time codes itself (`otpDelivery: none`).
+   */
+  subjects: { contact: string; id: string; code?: string; link: string }[]
 }
 
 /** A decision recorded on a credential. */
@@ -66,18 +90,22 @@ export interface CredentialDecisionRecord {
   decidedAt: string
 }
 
-/** A credential as `GET /credential/:id` and the request detail return it. */
+/**
+ * A credential as `GET /credential/:id` and the request detail return it. Only `id`,
+ * `resourceType`, `status` and `w3cCredential` are required by the API; the others may be
+ * absent from an answer.
+ */
 export interface Credential {
   id: string
-  resourceType?: string
+  resourceType: string
   status: CredentialStatus
   /** The W3C VIA mandate; `proofs` is empty while `DRAFT`. */
   w3cCredential: Record<string, unknown>
-  name: string
+  name?: string
   description?: string
   internalId?: string
   tags?: string[]
-  decisions: CredentialDecisionRecord[]
+  decisions?: CredentialDecisionRecord[]
   [field: string]: unknown
 }
 
@@ -100,11 +128,18 @@ export interface RequestSubject {
   status?: SubjectStatus
   internalId?: string
   /** `NONE`, `KYC` or `HUMANOS`. */
-  identityStatus?: string
-  /** The identity check's result, once there is one. */
+  identityStatus?: IdentityStatus
+  /** The identity check's result, once there is one; `null` before. */
+  kyc?: unknown
+  /** When the user was first known. */
+  createdAt?: string
+  /** The identity check's result (a sandbox alias of `kyc`). */
   identity?: unknown
   [field: string]: unknown
 }
+
+/** How far a user's identity is known. */
+export type IdentityStatus = 'NONE' | 'KYC' | 'HUMANOS'
 
 /**
  * Answer of `GET /request/:requestId`. The spec is certain of `credentials` and the subjects'
@@ -130,9 +165,15 @@ export interface ListRequestsParams {
   pageIndex?: number
   /** 5-100; the server's default is 10. */
   pageSize?: number
+  /** At most 100 characters. */
   search?: string
   internalId?: string
+  /** Requests with a subject of this contact, user DID or user internal id. */
+  subject?: SubjectSelector
 }
+
+/** One user of your organization, named by exactly one of these. */
+export type SubjectSelector = { contact: string } | { id: string } | { internalId: string }
 
 /** A page of a paginated list. */
 export interface Page<T> {
@@ -143,6 +184,8 @@ export interface Page<T> {
 /** Answer of `PATCH /request/resend/:requestId`. */
 export interface ResendOtpResponse {
   success: true
+  /** The new code, when your organization delivers codes itself (`otpDelivery: none`). */
+  code?: string
 }
 
 /** Body of `DELETE /credential/revoke/:credentialId`. */
@@ -191,6 +234,9 @@ export interface CredentialEvent extends EventBase {
     resourceType: string
     status: string
     name: string
+    description?: string
+    internalId?: string
+    tags?: string[]
     w3cCredential: Record<string, unknown>
     decisions: unknown[]
   }
