@@ -14,7 +14,8 @@ export function credentialView(credential: Credential): CredentialView {
   const proof = proofs.find((p) => p.type === 'DataIntegrityProof') ?? null
   return {
     id: credential.id,
-    name: credential.name,
+    // The API does not require a name: an unnamed credential shows its kind.
+    name: credential.name ?? credential.resourceType,
     status: credential.status,
     w3cCredential: w3c,
     proof,
