@@ -3,6 +3,7 @@
 // when the server surely did not act (429, connection refused), never blindly.
 import { HumanosApiError, HumanosRequestError } from './errors.js'
 import { isObj } from './guards.js'
+import { segment } from './callHelpers.js'
 import {
   isActionSummary,
   isActionVersion,
@@ -117,13 +118,6 @@ export interface MandateMethods {
     filters?: Omit<ActivityFilters, 'pageIndex'>,
     options?: Options,
   ): AsyncIterableIterator<ActivityEvent>
-}
-
-function segment(value: unknown, name: string): string {
-  if (typeof value !== 'string' || value.length === 0) {
-    throw new TypeError(`${name} must be a non-empty string`)
-  }
-  return encodeURIComponent(value).replace(/%3A/gi, ':').replace(/%40/g, '@')
 }
 
 function invalid(answer: Answer, what: string): never {
