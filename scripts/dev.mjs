@@ -1,33 +1,25 @@
-// Starts the local stack for development: the sandbox (127.0.0.1:4010), and the demo's BFF and
-// web app when the demo is present. Output is prefixed per process; Ctrl-C stops everything.
+// Starts the local stack for development: the sandbox (127.0.0.1:4010), the demo's BFF and its
+// web app. Output is prefixed per process; Ctrl-C stops everything.
 import { spawn, spawnSync } from 'node:child_process'
-import { existsSync, readFileSync } from 'node:fs'
+import { existsSync } from 'node:fs'
 import { join } from 'node:path'
 
 const root = join(import.meta.dirname, '..')
-const hasScript = (dir, script) => {
-  const file = join(root, dir, 'package.json')
-  return existsSync(file) && Boolean(JSON.parse(readFileSync(file, 'utf8')).scripts?.[script])
-}
 
-// With the demo's BFF running, the sandbox delivers its webhooks there (unless told otherwise).
-const withBff = hasScript('apps/demo', 'bff')
-const sandboxEnv = withBff
-  ? {
-      SANDBOX_WEBHOOK_URL:
-        process.env.SANDBOX_WEBHOOK_URL || 'http://127.0.0.1:4020/webhooks/humanos',
-    }
-  : {}
+// The sandbox delivers its webhooks to the demo's BFF (unless told otherwise).
+const sandboxEnv = {
+  SANDBOX_WEBHOOK_URL: process.env.SANDBOX_WEBHOOK_URL || 'http://127.0.0.1:4020/webhooks/humanos',
+}
 
 const processes = [
   { name: 'sandbox', dir: 'apps/sandbox', script: 'start', env: sandboxEnv },
   { name: 'bff', dir: 'apps/demo', script: 'bff' },
   { name: 'web', dir: 'apps/demo', script: 'dev' },
-].filter((p) => hasScript(p.dir, p.script))
+]
 
 // The demo's plain-HTML page loads the script-tag build from the sandbox: build it once.
 const embedScript = join(root, 'packages/embed/dist/humanos-link.js')
-if (processes.some((p) => p.name === 'web') && !existsSync(embedScript)) {
+if (!existsSync(embedScript)) {
   process.stdout.write('dev: building the script-tag bundle (packages/embed), once\n')
   spawnSync('pnpm', ['--filter', '@humanos-link/embed', 'build'], { cwd: root, stdio: 'inherit' })
 }
@@ -57,13 +49,7 @@ const children = processes.map(({ name, dir, script, env = {} }) => {
   return child
 })
 
-if (processes.some((p) => p.name === 'web')) {
-  process.stdout.write(
-    '\n  Humanos Link demo: http://localhost:5173  (Ctrl-C stops everything)\n\n',
-  )
-} else {
-  process.stdout.write('\n  Humanos sandbox: http://127.0.0.1:4010  (Ctrl-C stops it)\n\n')
-}
+process.stdout.write('\n  Humanos Link demo: http://localhost:5173  (Ctrl-C stops everything)\n\n')
 
 let stopping = false
 function stop(code = 0) {

@@ -3,7 +3,7 @@
 // size budgets, Storybook build) count as one test each. Exits non-zero if anything failed or
 // if no test ran at all.
 import { spawnSync } from 'node:child_process'
-import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs'
+import { mkdirSync, readFileSync, rmSync } from 'node:fs'
 import { join } from 'node:path'
 
 const root = join(import.meta.dirname, '..')
@@ -72,13 +72,9 @@ check('release dry run (pack, install, run)', 'node', ['scripts/releaseDry.mjs',
 check('typecheck', 'pnpm', ['typecheck'])
 check('lint', 'pnpm', ['lint'])
 check('format', 'pnpm', ['format:check'])
-if (existsSync(join(root, '.size-limit.json')) || existsSync(join(root, '.size-limit.cjs'))) {
-  check('size budgets', 'pnpm', ['exec', 'size-limit'])
-  check('no sender code in host bundles', 'node', ['scripts/checkHostBundles.mjs'])
-}
-if (existsSync(join(root, '.storybook/main.ts'))) {
-  check('storybook build', 'pnpm', ['build-storybook'])
-}
+check('size budgets', 'pnpm', ['exec', 'size-limit'])
+check('no sender code in host bundles', 'node', ['scripts/checkHostBundles.mjs'])
+check('storybook build', 'pnpm', ['build-storybook'])
 
 const vitestReport = join(out, 'vitest.json')
 suite(
