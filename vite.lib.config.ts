@@ -1,6 +1,6 @@
-import { resolve } from 'node:path'
+import { dirname, resolve } from 'node:path'
 import { defineConfig } from 'vite'
-import type { UserConfig } from 'vite'
+import type { Plugin, UserConfig } from 'vite'
 
 /** How one package builds: its entry, what stays external, and an optional script-tag bundle. */
 export interface LibraryBuildOptions {
@@ -19,6 +19,26 @@ export interface LibraryBuildOptions {
   platform?: 'browser' | 'node'
   /** Build a single IIFE instead (the script-tag build): global name and output file name. */
   iife?: { name: string; fileName: string }
+  /**
+   * The development build (into `dist/development`, for the `development` export condition):
+   * keeps the core's full diagnostics. Every other build is the production one.
+   */
+  development?: boolean
+}
+
+const CORE_SOURCE = resolve(import.meta.dirname, 'packages/core/src')
+
+// The core's development-only diagnostics (long misuse messages, console hints) sit behind
+// `DEV` from `src/dev.ts`. A production build swaps that module for `dev.production.ts`
+// (`DEV = false`), and the bundler drops every `if (DEV)` branch with its strings. Sources run
+// directly (tests, the apps, Vite's dev server) always have them.
+const productionDiagnostics: Plugin = {
+  name: 'humanos-link:production-diagnostics',
+  enforce: 'pre',
+  resolveId(source, importer) {
+    if (source !== './dev.js' || !importer?.startsWith(CORE_SOURCE)) return null
+    return resolve(dirname(importer), 'dev.production.ts')
+  },
 }
 
 /**
@@ -38,6 +58,7 @@ export function defineLibraryConfig(options: LibraryBuildOptions): UserConfig {
         )
   const single = typeof given === 'string'
   return defineConfig({
+    plugins: options.development ? [] : [productionDiagnostics],
     // A package's public/ folder (the sandbox's Link page files) ships as it is, not in dist/.
     publicDir: false,
     resolve: {
@@ -47,7 +68,7 @@ export function defineLibraryConfig(options: LibraryBuildOptions): UserConfig {
           : ['@humanos-link/source', 'module', 'browser', 'production'],
     },
     build: {
-      outDir: resolve(options.packageDir, 'dist'),
+      outDir: resolve(options.packageDir, options.development ? 'dist/development' : 'dist'),
       emptyOutDir: true,
       sourcemap: true,
       minify: options.iife ? true : false,

@@ -36,7 +36,7 @@ for (const [dir, profile] of packages) {
 // accident: with a common name such as `source` (which some toolchains set), an app would
 // type-check and bundle our raw sources from node_modules instead of the published build.
 const root = join(import.meta.dirname, '..')
-const STANDARD = new Set(['types', 'import', 'require', 'default'])
+const STANDARD = new Set(['types', 'development', 'import', 'require', 'default'])
 const resolveFromRoot = (specifier, customConditions) =>
   ts.resolveModuleName(
     specifier,

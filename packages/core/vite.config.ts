@@ -1,7 +1,13 @@
+import { defineConfig } from 'vite'
 import { defineLibraryConfig } from '../../vite.lib.config.ts'
 
-export default defineLibraryConfig({
-  packageDir: import.meta.dirname,
-  entry: { index: 'src/index.ts', 'protocol/index': 'src/protocol/index.ts' },
-  external: [/^zustand/],
-})
+// Two builds: `dist/` for production bundles and `dist/development/` (the `development` export
+// condition) with the full diagnostics; `vite build --mode development` makes the second.
+export default defineConfig(({ mode }) =>
+  defineLibraryConfig({
+    packageDir: import.meta.dirname,
+    entry: { index: 'src/index.ts', 'protocol/index': 'src/protocol/index.ts' },
+    external: [/^zustand/],
+    development: mode === 'development',
+  }),
+)

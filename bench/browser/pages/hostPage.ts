@@ -3,7 +3,12 @@
 // page, so Playwright's own round trips never count.
 import { createHumanosLink, generateHostKeyPair } from '@humanos-link/core'
 import { buildFrameUrl } from '@humanos-link/core/protocol'
-import type { HumanosLinkHandle, LinkMode } from '@humanos-link/core'
+import type {
+  HumanosLinkError,
+  HumanosLinkHandle,
+  HumanosLinkOptions,
+  LinkMode,
+} from '@humanos-link/core'
 
 const READY_TIMEOUT_MS = 15_000
 
@@ -36,14 +41,16 @@ function mountUntilReady(
   let handle: HumanosLinkHandle | undefined
   const ready = new Promise<void>((resolve, reject) => {
     onStart?.(host)
+    // `mode` is chosen at run time: the options union (inline needs a container) is checked
+    // by the branch above instead of the compiler.
     handle = createHumanosLink({
       link,
       mode,
       container: host,
       loadTimeoutMs: READY_TIMEOUT_MS,
       onReady: () => resolve(),
-      onError: (error) => reject(new Error(`${error.code}: ${error.message}`)),
-    })
+      onError: (error: HumanosLinkError) => reject(new Error(`${error.code}: ${error.message}`)),
+    } as HumanosLinkOptions)
     if (mode === 'modal') handle.open()
   })
   const destroy = () => {

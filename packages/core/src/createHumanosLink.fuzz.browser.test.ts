@@ -79,8 +79,13 @@ function applyToModel(host: HostModel, outcome: Outcome, message: Materialized):
     host.status = 'completed'
     host.callbacks.push('onSuccess')
   } else if (m.type === 'exit' && live) {
-    Object.assign(host, { status: 'exited', exitReason: m.reason })
-    host.callbacks.push('onExit')
+    // Expiry and cancellation are reported one way, as errors (whatever their timing).
+    if (m.reason === 'expired') fail('session_expired')
+    else if (m.reason === 'canceled') fail('session_canceled')
+    else {
+      Object.assign(host, { status: 'exited', exitReason: m.reason })
+      host.callbacks.push('onExit')
+    }
   } else if (m.type === 'error') fail(isFrameErrorCode(m.code) ? m.code : 'internal')
   // The SDK stops listening once the flow exits or fails.
   return host.status === 'exited' || host.status === 'failed'

@@ -67,8 +67,12 @@ export class HumanosLinkError extends Error {
   /** Machine-readable reason, one of {@link ErrorCodes}. */
   readonly code: ErrorCode
 
-  constructor(code: ErrorCode, message: string) {
-    super(message)
+  /**
+   * @param options.cause the underlying failure, for developers (an `internal` error keeps the
+   *   exception that caused it); never shown to the person, whose message stays plain.
+   */
+  constructor(code: ErrorCode, message: string, options?: { cause?: unknown }) {
+    super(message, options)
     this.name = 'HumanosLinkError'
     this.code = code
   }
@@ -76,7 +80,8 @@ export class HumanosLinkError extends Error {
 
 /**
  * Throws the SDK's answer to API misuse: a `TypeError` whose message starts with
- * "Humanos Link:" and says what was wrong and what to do.
+ * "Humanos Link:" and says what was wrong and what to do (production builds name only the
+ * option: the full sentence is a development diagnostic, see `dev.ts`).
  */
 export function misuse(message: string): never {
   throw new TypeError(`Humanos Link: ${message}`)

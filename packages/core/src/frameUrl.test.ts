@@ -18,7 +18,12 @@ describe('parseLink', () => {
     expect(() => parseLink('/link/abc')).toThrow(/absolute URL/)
     expect(() => parseLink('http://app.humanos.id/link/abc')).toThrow(/must use https/)
     expect(() => parseLink('javascript:alert(1)')).toThrow(TypeError)
-    expect(() => parseLink('https://app.humanos.id/')).toThrow(/session id/)
+    expect(() => parseLink('https://app.humanos.id/')).toThrow(/must be a Link URL/)
+    // Only `/link/<id>`: another page of the Link origin is no Link URL.
+    expect(() => parseLink('https://app.humanos.id/settings/profile')).toThrow(
+      /https:\/\/app\.humanos\.id\/link\/<id>.*"\/settings\/profile"/,
+    )
+    expect(() => parseLink('https://app.humanos.id/link/a/b')).toThrow(/must be a Link URL/)
     expect(() => parseLink('http://127.0.0.1:4010/link/%E0%A4%A')).toThrow(TypeError)
   })
 

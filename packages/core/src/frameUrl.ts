@@ -1,3 +1,4 @@
+import { DEV } from './dev.js'
 import { misuse } from './errors.js'
 import type { LinkLanguage, LinkMode, LinkTheme } from './protocol/constants.js'
 
@@ -9,40 +10,46 @@ export interface ParsedLink {
   sessionId: string
 }
 
-function invalidLink(problem: string): never {
-  return misuse(`\`link\` ${problem}`)
+const EXAMPLE = 'https://app.humanos.id/link/<id>'
+
+// `problem` is written `DEV && ...` at each call, so production bundles drop the sentences.
+function invalidLink(problem: string | false): never {
+  return misuse(problem ? `\`link\` ${problem}` : '`link` is not a Link URL')
 }
+
+const isLoopback = (hostname: string) =>
+  hostname === 'localhost' || hostname === '127.0.0.1' || hostname === '[::1]'
 
 /**
  * Checks a Link URL (`<L>/link/<sessionId>`) and takes it apart.
  * @throws TypeError when it is missing, not absolute, not https (http is allowed only for
- *   localhost and 127.0.0.1), or has no session id as its last path segment.
+ *   localhost and 127.0.0.1), or its path is not `/link/<session id>`.
  */
 export function parseLink(link: unknown): ParsedLink {
   if (typeof link !== 'string' || !link.trim()) {
-    invalidLink('is required: pass the `link` your server got from POST /request.')
+    invalidLink(DEV && 'is required: pass the `link` your server got from POST /request.')
   }
   let url: URL
   try {
     url = new URL(link)
   } catch {
-    invalidLink(`must be an absolute URL, got "${link}".`)
+    invalidLink(DEV && `must be an absolute URL like ${EXAMPLE}, got ${JSON.stringify(link)}.`)
   }
   const { protocol, hostname, origin } = url
-  if (
-    protocol !== 'https:' &&
-    !(protocol === 'http:' && (hostname === 'localhost' || hostname === '127.0.0.1'))
-  ) {
-    invalidLink(`must use https (http only for localhost and 127.0.0.1), got "${origin}".`)
+  if (protocol !== 'https:' && !(protocol === 'http:' && isLoopback(hostname))) {
+    invalidLink(DEV && `must use https (http only for localhost and 127.0.0.1), got "${origin}".`)
   }
   let sessionId = ''
   try {
-    sessionId = decodeURIComponent(url.pathname.split('/').filter(Boolean).at(-1) ?? '')
+    sessionId = decodeURIComponent(/^\/link\/([^/]+)\/?$/.exec(url.pathname)?.[1] ?? '')
   } catch {
     // A malformed escape (`%E0%A4%A`) is no session id: reported like any other bad link below.
   }
   if (!sessionId) {
-    invalidLink('must end with the session id, like https://app.humanos.id/link/<id>.')
+    invalidLink(
+      DEV &&
+        `must be a Link URL, ${EXAMPLE}: the \`link\` of POST /request's subjects, got a path of "${url.pathname}".`,
+    )
   }
   return { url, origin, sessionId }
 }

@@ -12,6 +12,8 @@ export interface FrameView {
   /** Attaches the iframe (once the key pair exists and the URL is known). */
   attachFrame: (src: string) => void
   frame: () => HTMLIFrameElement | null
+  /** Removes the iframe for good (the host declared the flow failed); messages stay. */
+  removeFrame: () => void
   setLoading: (loading: boolean) => void
   showError: (message: string) => void
   setHeight: (height: number) => void
@@ -66,6 +68,10 @@ export function createFrameView(options: FrameViewOptions): FrameView {
       root.append(iframe)
     },
     frame: () => iframe,
+    removeFrame() {
+      iframe?.remove()
+      iframe = null
+    },
     setLoading: (loading) => say(status, loading ? strings.loading : ''),
     showError: (message) => say(alert, message),
     setHeight(height) {

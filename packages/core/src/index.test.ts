@@ -11,8 +11,8 @@ describe('importing the package under Node', () => {
 
   it('explains that createHumanosLink needs a browser', async () => {
     const { createHumanosLink } = await import('./index')
-    expect(() => createHumanosLink({ link: 'https://app.humanos.id/link/a' })).toThrow(
-      /needs a browser/,
-    )
+    expect(() =>
+      createHumanosLink({ link: 'https://app.humanos.id/link/a', mode: 'modal' }),
+    ).toThrow(/needs a browser/)
   })
 })

@@ -2,7 +2,19 @@
 // What only the Link frame, the sandbox and tests need (sealing results, building and checking
 // frame messages, the reducer) lives behind the `@humanos-link/core/protocol` subpath.
 export { createHumanosLink } from './createHumanosLink.js'
-export type { HumanosLinkHandle, HumanosLinkOptions, LinkEventSummary } from './options.js'
+export { createLinkController } from './linkController.js'
+export type {
+  HumanosLinkHandle,
+  HumanosLinkInlineOptions,
+  HumanosLinkModalOptions,
+  HumanosLinkOptions,
+  LinkCallbacks,
+  LinkController,
+  LinkControllerOptions,
+  LinkEventMetaValue,
+  LinkEventSummary,
+  LinkFrameOptions,
+} from './options.js'
 export { ErrorCodes, HumanosLinkError, isErrorCode } from './errors.js'
 export type { ErrorCode, FrameErrorCode } from './errors.js'
 export { generateHostKeyPair } from './protocol/resultCrypto.js'

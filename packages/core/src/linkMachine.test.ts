@@ -59,8 +59,13 @@ describe('linkReducer', () => {
     }
   })
 
-  it('opens only a live flow, and completing or exiting closes it', () => {
-    expect(run({ type: 'open' }).isOpen).toBe(false)
+  it('opens a live or pending (idle) flow, and completing or exiting closes it', () => {
+    expect(run({ type: 'open' })).toMatchObject({ status: 'idle', isOpen: true })
+    const exited = run({ type: 'load' }, { type: 'exit', reason: 'user_closed' })
+    expect(linkReducer(exited, { type: 'open' })).toBe(exited)
+    // A new frame keeps a pending open; `reset` clears the outcome.
+    const pending = linkReducer(run({ type: 'open' }, { type: 'load' }), { type: 'reset' })
+    expect(pending).toMatchObject({ status: 'idle', isOpen: true, decisions: [] })
     const open = run({ type: 'load' }, { type: 'open' })
     expect(open.isOpen).toBe(true)
     expect(linkReducer(open, { type: 'exit', reason: 'user_closed' })).toMatchObject({

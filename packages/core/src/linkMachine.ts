@@ -9,7 +9,11 @@ export type LinkStatus =
 /** The flow's state, as kept in the store and handed to subscribers. */
 export interface LinkState {
   status: LinkStatus
-  /** Whether the modal overlay is showing (always false in inline mode). */
+  /**
+   * Modal mode: whether the overlay is showing, or asked for. `open()` before a frame exists
+   * (no link yet, not mounted) sets it while `status` is still `idle`: the overlay then opens,
+   * showing its loading state, as soon as the frame is created. Always false in inline mode.
+   */
   isOpen: boolean
   /** Decrypted decisions, in arrival order. */
   decisions: readonly LinkResultPayload[]
@@ -19,7 +23,10 @@ export interface LinkState {
   error: HumanosLinkError | null
 }
 
-/** What can happen to a flow; the reducer decides which of these are allowed. */
+/**
+ * What can happen to a flow; the reducer decides which of these are allowed. `reset` starts
+ * over for a new frame (or none), keeping `isOpen`.
+ */
 export type LinkAction =
   | { type: 'load' }
   | { type: 'ready' }
@@ -29,6 +36,7 @@ export type LinkAction =
   | { type: 'fail'; error: HumanosLinkError }
   | { type: 'open' }
   | { type: 'close' }
+  | { type: 'reset' }
   | { type: 'destroy' }
 
 export const initialLinkState: LinkState = Object.freeze({
@@ -58,9 +66,13 @@ function transition(state: LinkState, action: LinkAction): Partial<LinkState> | 
     case 'fail':
       return (live || status === 'idle') && { status: 'failed', error: action.error }
     case 'open':
-      return live && !isOpen && { isOpen: true }
+      return (live || status === 'idle') && !isOpen && { isOpen: true }
     case 'close':
       return isOpen && { isOpen: false }
+    case 'reset':
+      // A new frame (new link or options, restart) or none (link removed): back to `idle`,
+      // keeping an open overlay open for the next frame.
+      return status !== 'destroyed' && status !== 'idle' && { ...initialLinkState, isOpen }
     case 'destroy':
       return status !== 'destroyed' && { status: 'destroyed', isOpen: false }
   }

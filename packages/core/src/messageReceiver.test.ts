@@ -18,7 +18,9 @@ async function setup() {
   const host = await generateHostKeyPair()
   const received: VerifiedMessage[] = []
   const failures: HumanosLinkError[] = []
+  const target = new EventTarget()
   const receiver = createMessageReceiver({
+    target,
     getFrameWindow: () => frameWindow,
     frameOrigin: FRAME_ORIGIN,
     sessionId: SESSION,
@@ -28,7 +30,7 @@ async function setup() {
     onFailure: (error) => failures.push(error),
   })
   const deliver = (data: unknown, source = frameWindow, origin = FRAME_ORIGIN) =>
-    receiver.handleEvent({ data, source, origin } as MessageEvent)
+    target.dispatchEvent(Object.assign(new Event('message'), { data, source, origin }))
   const sealed = async (payload: unknown = credentialPayload(), envelope: { ts?: number } = {}) => {
     const id = crypto.randomUUID()
     const ts = envelope.ts ?? Date.now()
@@ -41,8 +43,8 @@ async function setup() {
     })
     return createLinkMessage('result', SESSION, { enc }, { id, ts })
   }
-  // Waits until every queued message has been handled.
-  const settle = () => new Promise((resolve) => setTimeout(resolve, 50))
+  // Waits until every message delivered so far has been handled.
+  const settle = () => receiver.idle()
   return { receiver, received, failures, deliver, sealed, settle }
 }
 

@@ -21,6 +21,8 @@ export type VerifiedMessage =
   Exclude<LinkMessage, ResultMessage> | (ResultMessage & { payload: LinkResultPayload })
 
 export interface MessageReceiverOptions {
+  /** Where `message` events arrive: the host window. The receiver listens until `stop()`. */
+  target: EventTarget
   /** The frame's window, read on every message (it exists only once the iframe is attached). */
   getFrameWindow: () => MessageEventSource | null
   frameOrigin: string
@@ -33,10 +35,10 @@ export interface MessageReceiverOptions {
 }
 
 export interface MessageReceiver {
-  /** The `message` event listener to attach to the host window. */
-  handleEvent: (event: MessageEvent) => void
-  /** Stops delivering anything, including messages already queued. */
+  /** Stops listening and delivering anything, including messages already queued. Idempotent. */
   stop: () => void
+  /** Settles once every message received so far has been handled (or dropped). */
+  idle: () => Promise<void>
 }
 
 export function createMessageReceiver(options: MessageReceiverOptions): MessageReceiver {
@@ -84,18 +86,23 @@ export function createMessageReceiver(options: MessageReceiverOptions): MessageR
     if (!stopped) options.onMessage({ ...message, payload })
   }
 
+  function handleEvent(event: MessageEvent) {
+    if (stopped) return
+    const frameWindow = options.getFrameWindow()
+    if (!frameWindow || event.source !== frameWindow) return
+    if (event.origin !== options.frameOrigin) return
+    const data: unknown = event.data
+    if (!isLinkMessage(data) || data.sessionId !== options.sessionId) return
+    queue = queue.then(() => process(data))
+  }
+
+  // The receiver owns its listener: whoever stops it cannot forget to remove it.
+  options.target.addEventListener('message', handleEvent as EventListener)
   return {
-    handleEvent(event) {
-      if (stopped) return
-      const frameWindow = options.getFrameWindow()
-      if (!frameWindow || event.source !== frameWindow) return
-      if (event.origin !== options.frameOrigin) return
-      const data: unknown = event.data
-      if (!isLinkMessage(data) || data.sessionId !== options.sessionId) return
-      queue = queue.then(() => process(data))
-    },
+    idle: () => queue,
     stop() {
       stopped = true
+      options.target.removeEventListener('message', handleEvent as EventListener)
     },
   }
 }

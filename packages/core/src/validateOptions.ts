@@ -1,18 +1,18 @@
-import { misuse } from './errors.js'
+import { DEV } from './dev.js'
+import { HumanosLinkError, misuse } from './errors.js'
 import { parseLink } from './frameUrl.js'
 import type { ParsedLink } from './frameUrl.js'
-import type { HumanosLinkOptions } from './options.js'
+import type { LinkControllerOptions } from './options.js'
 import { isObject, matches } from './protocol/shape.js'
 import type { Rule } from './protocol/shape.js'
 
 const isFunction = (value: unknown) => typeof value === 'function'
-const isElement = (value: unknown) => isObject(value) && value.nodeType === 1
+const isBoolean = (value: unknown) => typeof value === 'boolean'
 
 // Each optional option: what it must be, and how to say so. One table keeps every check and its
-// message side by side, and costs the host bundle one loop instead of a branch per option.
-const OPTION_RULES: [keyof HumanosLinkOptions, Rule, string][] = [
+// message side by side. Built on demand, so production bundles (no `DEV`) drop it entirely.
+const optionRules = (): [keyof LinkControllerOptions, Rule, string][] => [
   ['mode', ['inline', 'modal'], '"inline" or "modal"'],
-  ['container', isElement, 'a DOM element'],
   [
     'loadTimeoutMs',
     (ms) => typeof ms === 'number' && ms > 0 && ms < 2 ** 31,
@@ -25,12 +25,16 @@ const OPTION_RULES: [keyof HumanosLinkOptions, Rule, string][] = [
     { publicKey: 'string', privateKey: { type: ['private'] } },
     'the key pair generateHostKeyPair() returns',
   ],
+  ['title', 'string', 'a string'],
+  ...(['open', 'allowCamera', 'autoResize'] as const).map(
+    (name): [keyof LinkControllerOptions, Rule, string] => [name, isBoolean, 'true or false'],
+  ),
   ...(['onReady', 'onDecision', 'onSuccess', 'onExit', 'onError', 'onEvent'] as const).map(
-    (name): [keyof HumanosLinkOptions, Rule, string] => [name, isFunction, 'a function'],
+    (name): [keyof LinkControllerOptions, Rule, string] => [name, isFunction, 'a function'],
   ),
 ]
 
-// Strings are quoted; objects and functions are named by type rather than dumped.
+// Strings are quoted as given; objects and functions are named by type rather than dumped.
 const describe = (value: unknown) =>
   typeof value === 'string'
     ? JSON.stringify(value)
@@ -39,31 +43,35 @@ const describe = (value: unknown) =>
       : String(value)
 
 /**
- * Checks the options of `createHumanosLink` and throws a `TypeError` that says what is wrong
- * and how to fix it. Misuse is reported at once, never later as a flow error.
+ * Checks every option but the link and throws a `TypeError` that says what is wrong and how to
+ * fix it: misuse is reported at once, never later as a flow error. Production builds check only
+ * that there is an options object (see `dev.ts`).
  */
-export function validateOptions(options: unknown): {
-  options: HumanosLinkOptions
-  link: ParsedLink
-} {
+export function validateOptions<T extends LinkControllerOptions>(options: unknown, api: string): T {
   if (!isObject(options)) {
-    misuse(
-      'createHumanosLink needs an options object, like createHumanosLink({ link, container }).',
-    )
+    misuse(DEV ? `${api} needs an options object, like ${api}({ link }).` : 'options')
   }
-  const given = options as unknown as HumanosLinkOptions
-  const link = parseLink(given.link)
-  for (const [name, rule, expected] of OPTION_RULES) {
-    const value = given[name]
-    if (value !== undefined && !matches(value, rule)) {
-      misuse(`\`${name}\` must be ${expected}, got ${describe(value)}.`)
+  // A development diagnostic, like React's prop checks: production builds trust the types (and
+  // the embed package checks what HTML attributes give it), which keeps the table out of them.
+  if (DEV) {
+    for (const [name, rule, expected] of optionRules()) {
+      const value = options[name]
+      if (value !== undefined && !matches(value, rule)) {
+        misuse(`\`${name}\` must be ${expected}, got ${describe(value)}.`)
+      }
     }
   }
-  const mode = given.mode ?? 'inline'
-  if (mode === 'inline' && !given.container) {
-    misuse(
-      'inline mode needs `container`, the element to render the flow into (or use mode "modal").',
-    )
+  return options as T
+}
+
+/**
+ * The link taken apart, or the `invalid_link` error the flow fails with. A link comes from the
+ * network, so a bad one is a flow error, not a throw.
+ */
+export function checkLink(link: string): ParsedLink | HumanosLinkError {
+  try {
+    return parseLink(link)
+  } catch (error) {
+    return new HumanosLinkError('invalid_link', (error as Error).message)
   }
-  return { options: { ...given, mode }, link }
 }

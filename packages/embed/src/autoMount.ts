@@ -27,7 +27,7 @@ export function startAutoMount(doc: Document = document): () => void {
 
   // Modal flows open when their element is clicked (a button, typically); inline ones ignore it.
   function open(this: HTMLElement) {
-    flows.get(this)?.handle?.open()
+    flows.get(this)?.controller.open()
   }
 
   function unmount(element: HTMLElement) {

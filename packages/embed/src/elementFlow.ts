@@ -1,19 +1,19 @@
-import { ErrorCodes, HumanosLinkError, createHumanosLink } from '@humanos-link/core'
-import type { HumanosLinkHandle, HumanosLinkOptions } from '@humanos-link/core'
+import { createLinkController } from '@humanos-link/core'
+import type { LinkController, LinkControllerOptions } from '@humanos-link/core'
 import { FLOW_ATTRIBUTES, readFlowAttributes } from './flowAttributes.js'
-import type { FlowAttributeName, FlowAttributes } from './flowAttributes.js'
+import type { FlowAttributeName } from './flowAttributes.js'
 
 /** The flow of one element; see {@link elementFlow}. */
 export interface ElementFlow {
-  /** The flow, or `null` while there is none (no link, an invalid one, or not connected). */
-  readonly handle: HumanosLinkHandle | null
+  /** The element's flow controller, for its whole life. */
+  readonly controller: LinkController
   /**
-   * Destroys the flow if the element has left the document; otherwise makes it again from the
-   * attributes, unless they are exactly those it was made from. So it is cheap and harmless to
-   * call after each of several changes, or after a value was set again unchanged.
+   * Pushes the attributes into the controller and mounts it while the element is in the
+   * document (unmounts it when it has left). Cheap and harmless to call after every change:
+   * the controller makes a new frame only when a frame input really changed.
    */
   update(): void
-  /** Removes the frame, overlay, listeners and timers of the flow, if there is one. */
+  /** Unmounts the flow: its frame, overlay, listeners and timers go. */
   destroy(): void
 }
 
@@ -23,65 +23,49 @@ const CALLBACKS = ['onReady', 'onDecision', 'onSuccess', 'onExit', 'onError', 'o
 
 /**
  * The flow of `target`, made from its attributes (`read` returns the value of one of the
- * `FLOW_ATTRIBUTES`, or `null`), for `<humanos-link>` and auto-mounted elements alike. Inline
- * flows render into `target`, modal flows open their own overlay, and every callback becomes a
- * `humanos-link:*` event on `target`.
+ * `FLOW_ATTRIBUTES`, or `null`), for `<humanos-link>` and auto-mounted elements alike: a thin
+ * reader of one core controller. Inline flows render into `target`, modal flows open their own
+ * overlay, and every callback becomes a `humanos-link:*` event on `target`.
  */
 export function elementFlow(
   target: HTMLElement,
   read: (name: FlowAttributeName) => string | null,
 ): ElementFlow {
-  let handle: HumanosLinkHandle | null = null
-  // The attribute values the flow was made from; `null` while it was not made.
-  let madeFrom: string | null = null
-  const destroy = () => {
-    handle?.destroy()
-    handle = madeFrom = null
-  }
-  return {
-    get handle() {
-      return handle
-    },
-    update() {
-      if (!target.isConnected) return destroy()
-      const values = JSON.stringify(FLOW_ATTRIBUTES.map(read))
-      if (values === madeFrom) return
-      destroy()
-      madeFrom = values
-      handle = createFlow(target, readFlowAttributes(read))
-    },
-    destroy,
-  }
-}
-
-// Without a link there is nothing to create. An invalid link does not throw, as there is no
-// caller to catch it: it becomes an `invalid_link` error event, and a console warning for pages
-// without script of their own.
-function createFlow(target: HTMLElement, attributes: FlowAttributes): HumanosLinkHandle | null {
-  const { link } = attributes
-  if (!link) return null
+  const controller = createLinkController()
+  let unmount: (() => void) | null = null
+  let given: string | null = null
   const fire = (name: string, detail: unknown) =>
     target.dispatchEvent(
       new CustomEvent(`humanos-link:${name}`, { detail, bubbles: true, composed: true }),
     )
-  const options: HumanosLinkOptions = {
-    ...attributes,
-    link,
-    // Only inline flows render into it; modal ones ignore it and open their own overlay.
-    container: target,
-  }
+  const callbacks: LinkControllerOptions = {}
   for (const callback of CALLBACKS) {
     // `onReady` has no argument; its event's detail is `null`.
-    options[callback] = (detail: unknown = null) => fire(callback.slice(2).toLowerCase(), detail)
+    callbacks[callback] = (detail: unknown = null) => fire(callback.slice(2).toLowerCase(), detail)
   }
-  try {
-    return createHumanosLink(options)
-  } catch (error) {
-    // The core reports bad options as a TypeError; the other attributes were checked when
-    // read, so it is the link.
-    const { message } = error as TypeError
-    console.warn(message)
-    fire('error', new HumanosLinkError(ErrorCodes.INVALID_LINK, message))
-    return null
+  // A page without script of its own would not see an `invalid_link` event: say it on the console.
+  const onError = callbacks.onError!
+  callbacks.onError = (error) => {
+    if (error.code === 'invalid_link') console.warn(error.message)
+    onError(error)
+  }
+  const destroy = () => {
+    unmount?.()
+    unmount = null
+  }
+  return {
+    controller,
+    update() {
+      if (!target.isConnected) return destroy()
+      // Attribute warnings once per change, not on every call.
+      const values = JSON.stringify(FLOW_ATTRIBUTES.map(read))
+      if (values !== given) {
+        given = values
+        controller.setOptions({ ...readFlowAttributes(read), ...callbacks })
+      }
+      // Only inline flows render into it; modal ones open their own overlay.
+      unmount ??= controller.mount(target)
+    },
+    destroy,
   }
 }

@@ -68,7 +68,7 @@ describe('<humanos-link>', () => {
     await vi.waitFor(() => expect(shadow.querySelector('iframe')).not.toBeNull())
     fakeFrame(shadow.querySelector('iframe')!).exit()
     await vi.waitFor(() => expect(events.map((e) => e.type)).toContain('exit'))
-    expect(events.find((e) => e.type === 'exit')!.detail).toBe('canceled')
+    expect(events.find((e) => e.type === 'exit')!.detail).toBe('user_closed')
   })
 
   it('re-creates the flow once when several attributes change together', async () => {
@@ -117,7 +117,7 @@ describe('<humanos-link>', () => {
     document.body.append(el)
     const first = await onlyFrame()
     el.remove()
-    expect(el.querySelector('iframe')).toBeNull()
+    await vi.waitFor(() => expect(el.querySelector('iframe')).toBeNull())
     expect(el.status).toBe('idle')
     document.body.append(el)
     const second = await onlyFrame()
@@ -127,17 +127,16 @@ describe('<humanos-link>', () => {
   it('opens and closes a modal flow; nothing renders inside the element', async () => {
     const el = element({ link: linkFor('sess-modal'), mode: 'modal' })
     document.body.append(el)
-    // open() right after insertion works: the pending flow is created at once.
+    // open() right after insertion works: the intent is kept until the frame exists.
     el.open()
+    await vi.waitFor(() => expect(document.querySelector('dialog')?.open).toBe(true))
     const dialog = document.querySelector('dialog')!
-    expect(dialog).not.toBeNull()
-    expect(dialog.open).toBe(true)
     await vi.waitFor(() => expect(dialog.querySelector('iframe')).not.toBeNull())
     expect(el.querySelector('iframe')).toBeNull()
     el.close()
     expect(dialog.open).toBe(false)
     el.remove()
-    expect(document.querySelector('dialog')).toBeNull()
+    await vi.waitFor(() => expect(document.querySelector('dialog')).toBeNull())
   })
 
   it('reports an invalid link as an invalid_link error event, without throwing', async () => {

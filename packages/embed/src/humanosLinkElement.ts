@@ -23,21 +23,32 @@ export class HumanosLinkElement extends Base {
 
   #flow = elementFlow(this, (name) => this.getAttribute(name))
 
-  /** Where the flow is; `idle` while no flow exists (no link yet, or not in the document). */
+  /** Where the flow is: `idle` while there is no frame (no link yet, not in the document). */
   get status(): LinkStatus {
-    return this.#flow.handle?.getState().status ?? 'idle'
+    return this.#flow.controller.getState().status
   }
 
-  /** Modal mode: shows the overlay. Does nothing inline, before the flow exists, or after it ended. */
+  /**
+   * Modal mode: shows the overlay; right after insertion the intent is kept and the overlay
+   * opens with the frame. Does nothing inline; on an ended flow see {@link restart}.
+   */
   open(): void {
-    // Right after insertion the flow is still scheduled: make it now, so that open() works.
+    // Right after insertion the attributes are still to be read: read them now.
     this.#flow.update()
-    this.#flow.handle?.open()
+    this.#flow.controller.open()
   }
 
   /** Modal mode: hides the overlay without ending the flow. */
   close(): void {
-    this.#flow.handle?.close()
+    this.#flow.controller.close()
+  }
+
+  /**
+   * Runs an ended flow again with the same link, when its session allows it (the person closed
+   * it, or it timed out). Returns whether it restarted.
+   */
+  restart(): boolean {
+    return this.#flow.controller.restart()
   }
 
   connectedCallback(): void {

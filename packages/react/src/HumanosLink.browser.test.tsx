@@ -184,7 +184,8 @@ describe('<HumanosLink mode="modal">', () => {
     frame.post('ready', {})
     await waitFor(() => expect(screen.getByRole('status').textContent).toBe(''))
     unmount()
-    expect(document.querySelector('dialog')).toBeNull()
+    // Removed after the last unmount settles (an unmount, mount in one task keeps it).
+    await waitFor(() => expect(document.querySelector('dialog')).toBeNull())
     expect(document.documentElement.style.overflow).toBe('')
   })
 

@@ -81,7 +81,7 @@ describe('HumanosLinkProvider + useHumanosLinkStatus', () => {
     expect(renders.mock.calls.map(([count]) => count)).toEqual([0, 1])
   })
 
-  it('keeps a finished outcome after the flow unmounts, and shows a live one as destroyed', async () => {
+  it('keeps a finished outcome after the flow unmounts, and a live one goes back to idle', async () => {
     const { rerender } = render(<Page link={testLink('sess-done')} />)
     const done = await findFrame('sess-done')
     done.post('ready', {})
@@ -96,7 +96,8 @@ describe('HumanosLinkProvider + useHumanosLinkStatus', () => {
     live.post('ready', {})
     await waitFor(() => expect(badge()).toBe('ready:0:'))
     rerender(<Page link={testLink('sess-live')} showFlow={false} />)
-    await waitFor(() => expect(badge()).toBe('destroyed:0:'))
+    // The frame is gone; mounting again would start a new one.
+    await waitFor(() => expect(badge()).toBe('idle:0:'))
     expect(document.querySelector('iframe')).toBeNull()
   })
 })

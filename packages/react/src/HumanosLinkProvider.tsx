@@ -1,6 +1,7 @@
 import { useState } from 'react'
 import type { ReactNode } from 'react'
-import { FlowStoreContext, createFlowStore } from './flowStore.js'
+import { createLinkController } from '@humanos-link/core'
+import { LinkControllerContext } from './linkControllerContext.js'
 
 /** Props of {@link HumanosLinkProvider}. */
 export interface HumanosLinkProviderProps {
@@ -8,11 +9,11 @@ export interface HumanosLinkProviderProps {
 }
 
 /**
- * Shares one flow's state with every component below it. The `<HumanosLink>` (or
- * `useHumanosLink`) inside the provider publishes its flow here, and `useHumanosLinkStatus`
- * reads it anywhere in the tree without passing props down. The provider keeps one stable store
- * across `link` changes, so readers follow the new flow without resubscribing; it holds one flow,
- * so nest providers to show two.
+ * Holds one flow controller for the tree below it. The `<HumanosLink>` (or `useHumanosLink`)
+ * inside the provider drives that controller, and `useHumanosLinkStatus` reads its state
+ * anywhere in the tree without passing props down. The controller outlives `link` changes and
+ * remounts of the component, so readers keep one subscription; it holds one flow, so nest
+ * providers to show two.
  *
  * @example
  * <HumanosLinkProvider>
@@ -21,6 +22,8 @@ export interface HumanosLinkProviderProps {
  * </HumanosLinkProvider>
  */
 export function HumanosLinkProvider({ children }: HumanosLinkProviderProps) {
-  const [store] = useState(createFlowStore)
-  return <FlowStoreContext.Provider value={store}>{children}</FlowStoreContext.Provider>
+  const [controller] = useState(() => createLinkController())
+  return (
+    <LinkControllerContext.Provider value={controller}>{children}</LinkControllerContext.Provider>
+  )
 }

@@ -175,7 +175,7 @@ describe('useHumanosLink', () => {
         await settle()
         expect(document.querySelector('output')?.dataset.open).toBe('false')
       }
-      frame.post('exit', { reason: 'canceled' })
+      frame.post('exit', { reason: 'user_closed' })
       await waitFor(() => expect(line()).toBe('exited|false||0|'))
       screen.getByRole('button', { name: 'Approve' }).click()
       await settle()

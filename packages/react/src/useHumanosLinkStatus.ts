@@ -1,7 +1,7 @@
 import { useContext } from 'react'
 import { useStore } from 'zustand'
 import type { LinkState, LinkStatus, LinkStore } from '@humanos-link/core'
-import { FlowStoreContext } from './flowStore.js'
+import { LinkControllerContext } from './linkControllerContext.js'
 
 const selectStatus = (state: LinkState) => state.status
 
@@ -19,7 +19,7 @@ const selectStatus = (state: LinkState) => state.status
 export function useHumanosLinkStatus(): LinkStatus
 export function useHumanosLinkStatus<T>(selector: (state: LinkState) => T): T
 export function useHumanosLinkStatus<T>(selector?: (state: LinkState) => T): T | LinkStatus {
-  const store = useContext(FlowStoreContext)
+  const store = useContext(LinkControllerContext)?.store
   if (!store) {
     throw new TypeError(
       'Humanos Link: useHumanosLinkStatus must be used inside <HumanosLinkProvider>.',

@@ -51,7 +51,7 @@ export function requireSubtle(): SubtleCrypto {
   if (!subtle) {
     throw new HumanosLinkError(
       'insecure_context',
-      'Web Crypto is not available: serve the page over https (or http://localhost) to use Humanos Link.',
+      'Web Crypto is not available: serve the page over https (or http://localhost).',
     )
   }
   return subtle

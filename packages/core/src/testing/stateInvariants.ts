@@ -16,7 +16,8 @@ export function stateProblems(state: LinkState, sealed: ReadonlySet<string>): st
   const had = (before: string) => status === before || status === 'destroyed'
   if (!STATUSES.has(status)) problems.push(`unknown status ${String(status)}`)
   if (typeof state.isOpen !== 'boolean') problems.push('isOpen is not a boolean')
-  if (state.isOpen && status !== 'loading' && status !== 'ready') problems.push('open when over')
+  if (state.isOpen && !['idle', 'loading', 'ready'].includes(status))
+    problems.push('open when over')
   const decisions = state.decisions.map((decision) => JSON.stringify(decision))
   if (decisions.some((decision) => !sealed.has(decision))) problems.push('unsealed decision')
   if (new Set(decisions).size !== decisions.length) problems.push('a decision counted twice')

@@ -42,7 +42,7 @@ export function fakeFrame(iframe: HTMLIFrameElement) {
   return {
     sessionId,
     ready: () => post(createLinkMessage('ready', sessionId, {})),
-    exit: () => post(createLinkMessage('exit', sessionId, { reason: 'canceled' })),
+    exit: () => post(createLinkMessage('exit', sessionId, { reason: 'user_closed' })),
     async decide(payload: LinkResultPayload) {
       const id = crypto.randomUUID()
       const ts = Date.now()

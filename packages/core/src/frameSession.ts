@@ -1,0 +1,212 @@
+import { HumanosLinkError, isFrameErrorCode } from './errors.js'
+import type { ErrorCode } from './errors.js'
+import { buildFrameUrl } from './frameUrl.js'
+import type { ParsedLink } from './frameUrl.js'
+import { createFrameView } from './frameView.js'
+import { hostStrings } from './hostStrings.js'
+import type { LinkAction } from './linkMachine.js'
+import type { LinkStore } from './linkStore.js'
+import { createMessageReceiver } from './messageReceiver.js'
+import type { MessageReceiver, VerifiedMessage } from './messageReceiver.js'
+import { createModalOverlay } from './modalOverlay.js'
+import type { LinkCallbacks, LinkControllerOptions } from './options.js'
+import { DEFAULT_LOAD_TIMEOUT_MS } from './protocol/constants.js'
+import { generateHostKeyPair, requireSubtle } from './protocol/resultCrypto.js'
+import { capText, summarize } from './eventSummary.js'
+
+/** Calls one of the latest options' callbacks (never after destroy, never throwing). */
+export type Emit = <K extends keyof LinkCallbacks>(
+  name: K,
+  ...args: Parameters<NonNullable<LinkCallbacks[K]>>
+) => void
+
+export interface FrameSessionOptions {
+  options: LinkControllerOptions
+  link: ParsedLink
+  /** Inline mode: where the frame renders. */
+  container: HTMLElement | undefined
+  store: LinkStore
+  dispatch: (action: LinkAction) => boolean
+  emit: Emit
+}
+
+/** One frame: created by the controller for one set of options, destroyed when they change. */
+export interface FrameSession {
+  destroy: () => void
+}
+
+// Expiry and cancellation reach a host two ways: before the flow as an `error`, during it as an
+// `exit`. Both become the error, so an app handles each in one place (`onError`), whatever the
+// timing; `exit` then only means that the person closed the flow.
+const EXIT_AS_ERROR = {
+  expired: ['session_expired', 'The approval link has expired. Ask your server for a new one.'],
+  canceled: ['session_canceled', 'The approval request was canceled.'],
+} as const
+
+// Failures the host declares itself: the frame is removed, so nothing the person does after it
+// can complete a flow the app has already been told failed (spec section 8).
+const HOST_SIDE: readonly ErrorCode[] = ['load_timeout', 'decryption_failed', 'invalid_payload']
+
+/**
+ * Creates the frame for one set of options: the key pair, the iframe (inline in `container`,
+ * or in a modal overlay that follows the state's `isOpen`), the receiver and the load timer,
+ * and turns the frame's messages into reducer actions and callbacks.
+ */
+export function startFrameSession(session: FrameSessionOptions): FrameSession {
+  const { options, link, store, dispatch, emit } = session
+  const doc = document
+  const hostOrigin = location.origin
+  const strings = hostStrings(options.lang)
+  const isModal = options.mode === 'modal'
+  let destroyed = false
+  let receiver: MessageReceiver | undefined
+  let loadTimer: ReturnType<typeof setTimeout> | undefined
+
+  const view = createFrameView({
+    doc,
+    strings,
+    title: options.title,
+    allowCamera: !!options.allowCamera,
+    fill: isModal,
+  })
+  const overlay = isModal
+    ? createModalOverlay({
+        doc,
+        label: options.title ?? strings.frameTitle,
+        closeLabel: strings.close,
+        onRequestClose: userClose,
+      })
+    : undefined
+  ;(overlay?.content ?? session.container!).append(view.root)
+  const follow = () => (store.getState().isOpen ? overlay?.show() : overlay?.hide())
+  const unsubscribe = store.subscribe((next, previous) => {
+    if (next.isOpen !== previous.isOpen) follow()
+  })
+
+  function stop() {
+    clearTimeout(loadTimer)
+    receiver?.stop()
+  }
+
+  function fail(code: ErrorCode, message: string, cause?: unknown) {
+    const error = new HumanosLinkError(code, message, cause === undefined ? undefined : { cause })
+    if (!dispatch({ type: 'fail', error })) return
+    stop()
+    if (HOST_SIDE.includes(code)) view.removeFrame()
+    view.setLoading(false)
+    view.showError(message)
+    emit('onError', error)
+  }
+
+  function exit() {
+    if (!dispatch({ type: 'exit', reason: 'user_closed' })) return
+    stop()
+    emit('onExit', 'user_closed')
+  }
+
+  // Escape or the close button: ends a live flow; on an ended one it just hides the overlay.
+  function userClose() {
+    const { status } = store.getState()
+    if (status === 'loading' || status === 'ready') exit()
+    else dispatch({ type: 'close' })
+  }
+
+  function handle(message: VerifiedMessage) {
+    emit('onEvent', summarize(message))
+    const { decisions } = store.getState()
+    switch (message.type) {
+      case 'ready':
+        if (dispatch({ type: 'ready' })) {
+          clearTimeout(loadTimer)
+          view.setLoading(false)
+          emit('onReady')
+        }
+        break
+      case 'resize':
+        if (!isModal && options.autoResize !== false) view.setHeight(message.height)
+        break
+      case 'result':
+        if (dispatch({ type: 'decision', payload: message.payload })) {
+          emit('onDecision', message.payload)
+        }
+        break
+      case 'complete':
+        if (decisions.length !== message.count) {
+          fail(
+            'invalid_payload',
+            `The flow reported ${message.count} decision(s) but ${decisions.length} arrived intact.`,
+          )
+        } else if (dispatch({ type: 'complete' })) {
+          // Still listening: the frame's final screen may resize.
+          emit('onSuccess', store.getState().result!)
+        }
+        break
+      case 'exit':
+        if (message.reason === 'user_closed') exit()
+        else fail(...(EXIT_AS_ERROR[message.reason] as [ErrorCode, string]))
+        break
+      case 'error':
+        // The frame's text is shown and stored: capped, so a frame cannot flood the page.
+        fail(
+          isFrameErrorCode(message.code) ? message.code : 'internal',
+          capText(message.message) || 'The approval flow failed.',
+        )
+    }
+  }
+
+  async function start() {
+    dispatch({ type: 'load' })
+    follow()
+    view.setLoading(true)
+    loadTimer = setTimeout(
+      () =>
+        fail(
+          'load_timeout',
+          'The approval flow did not load in time. Check your connection and try again.',
+        ),
+      options.loadTimeoutMs ?? DEFAULT_LOAD_TIMEOUT_MS,
+    )
+    try {
+      requireSubtle()
+      const keyPair = options.keyPair ?? (await generateHostKeyPair())
+      if (destroyed || store.getState().status !== 'loading') return
+      receiver = createMessageReceiver({
+        target: window,
+        getFrameWindow: () => view.frame()?.contentWindow ?? null,
+        frameOrigin: link.origin,
+        sessionId: link.sessionId,
+        hostOrigin,
+        privateKey: keyPair.privateKey,
+        onMessage: handle,
+        onFailure: (error) => fail(error.code, error.message),
+      })
+      view.attachFrame(
+        buildFrameUrl(link.url.href, {
+          publicKey: keyPair.publicKey,
+          origin: hostOrigin,
+          lang: options.lang,
+          mode: options.mode,
+          theme: options.theme,
+        }),
+      )
+    } catch (error) {
+      if (destroyed) return
+      // The page sees a plain message; the original failure stays on `cause` for developers.
+      if (error instanceof HumanosLinkError) fail(error.code, error.message)
+      else fail('internal', 'The approval flow could not start.', error)
+    }
+  }
+
+  void start()
+
+  return {
+    destroy() {
+      if (destroyed) return
+      destroyed = true
+      stop()
+      unsubscribe()
+      overlay?.destroy()
+      view.root.remove()
+    },
+  }
+}
