@@ -79,9 +79,8 @@ function applyToModel(host: HostModel, outcome: Outcome, message: Materialized):
     host.status = 'completed'
     host.callbacks.push('onSuccess')
   } else if (m.type === 'exit' && live) {
-    // Expiry and cancellation are reported one way, as errors (whatever their timing).
+    // Expiry is reported one way, as an error (whatever its timing).
     if (m.reason === 'expired') fail('session_expired')
-    else if (m.reason === 'canceled') fail('session_canceled')
     else {
       Object.assign(host, { status: 'exited', exitReason: m.reason })
       host.callbacks.push('onExit')

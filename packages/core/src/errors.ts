@@ -13,20 +13,23 @@ const FRAME_CODES = [
 // Every code in one list, frame-side then host-side (section 8). `ErrorCodes` is derived from
 // it (`SESSION_EXPIRED: 'session_expired'`), so each code is written once: this module ships to
 // every host page.
-const ALL_CODES = [
-  ...FRAME_CODES,
+const HOST_CODES = [
   'load_timeout',
   'decryption_failed',
   'invalid_payload',
   'insecure_context',
   'invalid_link',
 ] as const
+// `@__PURE__`: a bundle that never asks whether a value is a code drops the list.
+const ALL_CODES: readonly ErrorCode[] = /* @__PURE__ */ (
+  FRAME_CODES as readonly ErrorCode[]
+).concat(HOST_CODES)
 
 /** A code a Link frame may report; see {@link FRAME_ERROR_CODES}. */
 export type FrameErrorCode = (typeof FRAME_CODES)[number]
 
 /** One of the SDK's error codes; see {@link ErrorCodes}. */
-export type ErrorCode = (typeof ALL_CODES)[number]
+export type ErrorCode = FrameErrorCode | (typeof HOST_CODES)[number]
 
 // Built in a `@__PURE__` function so host bundles that never import it drop it; the SDK itself
 // writes codes as typed string literals.

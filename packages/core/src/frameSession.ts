@@ -1,3 +1,4 @@
+import { DEV } from './dev.js'
 import { HumanosLinkError, isFrameErrorCode } from './errors.js'
 import type { ErrorCode } from './errors.js'
 import { buildFrameUrl } from './frameUrl.js'
@@ -35,17 +36,10 @@ export interface FrameSession {
   destroy: () => void
 }
 
-// Expiry and cancellation reach a host two ways: before the flow as an `error`, during it as an
-// `exit`. Both become the error, so an app handles each in one place (`onError`), whatever the
-// timing; `exit` then only means that the person closed the flow.
-const EXIT_AS_ERROR = {
-  expired: ['session_expired', 'The approval link has expired. Ask your server for a new one.'],
-  canceled: ['session_canceled', 'The approval request was canceled.'],
-} as const
-
-// Failures the host declares itself: the frame is removed, so nothing the person does after it
-// can complete a flow the app has already been told failed (spec section 8).
-const HOST_SIDE: readonly ErrorCode[] = ['load_timeout', 'decryption_failed', 'invalid_payload']
+// Expiry reaches a host two ways: before the flow as an `error` (`session_expired`), during it as
+// an `exit` (`expired`). Both become the error, so an app handles expiry in one place
+// (`onError`: fetch a new link), whatever the timing.
+const EXPIRED = 'This link has expired.'
 
 /**
  * Creates the frame for one set of options: the key pair, the iframe (inline in `container`,
@@ -89,26 +83,28 @@ export function startFrameSession(session: FrameSessionOptions): FrameSession {
   }
 
   function fail(code: ErrorCode, message: string, cause?: unknown) {
-    const error = new HumanosLinkError(code, message, cause === undefined ? undefined : { cause })
+    const error = new HumanosLinkError(code, message, { cause })
     if (!dispatch({ type: 'fail', error })) return
     stop()
-    if (HOST_SIDE.includes(code)) view.removeFrame()
+    // Once the app is told the flow failed, nothing the person does in the frame may complete
+    // it unseen (spec section 8 for load_timeout; the same holds for every failure): the frame
+    // goes, and the host shows the error's message in its place.
+    view.removeFrame()
     view.setLoading(false)
     view.showError(message)
     emit('onError', error)
   }
 
-  function exit() {
-    if (!dispatch({ type: 'exit', reason: 'user_closed' })) return
+  function exit(): boolean {
+    if (!dispatch({ type: 'exit', reason: 'user_closed' })) return false
     stop()
     emit('onExit', 'user_closed')
+    return true
   }
 
   // Escape or the close button: ends a live flow; on an ended one it just hides the overlay.
   function userClose() {
-    const { status } = store.getState()
-    if (status === 'loading' || status === 'ready') exit()
-    else dispatch({ type: 'close' })
+    if (!exit()) dispatch({ type: 'close' })
   }
 
   function handle(message: VerifiedMessage) {
@@ -134,7 +130,9 @@ export function startFrameSession(session: FrameSessionOptions): FrameSession {
         if (decisions.length !== message.count) {
           fail(
             'invalid_payload',
-            `The flow reported ${message.count} decision(s) but ${decisions.length} arrived intact.`,
+            DEV
+              ? `The flow reported ${message.count} decision(s) but ${decisions.length} arrived intact.`
+              : 'Some decisions did not arrive.',
           )
         } else if (dispatch({ type: 'complete' })) {
           // Still listening: the frame's final screen may resize.
@@ -142,8 +140,11 @@ export function startFrameSession(session: FrameSessionOptions): FrameSession {
         }
         break
       case 'exit':
-        if (message.reason === 'user_closed') exit()
-        else fail(...(EXIT_AS_ERROR[message.reason] as [ErrorCode, string]))
+        if (message.reason === 'expired') fail('session_expired', EXPIRED)
+        else if (dispatch({ type: 'exit', reason: message.reason })) {
+          stop()
+          emit('onExit', message.reason)
+        }
         break
       case 'error':
         // The frame's text is shown and stored: capped, so a frame cannot flood the page.
@@ -159,11 +160,7 @@ export function startFrameSession(session: FrameSessionOptions): FrameSession {
     follow()
     view.setLoading(true)
     loadTimer = setTimeout(
-      () =>
-        fail(
-          'load_timeout',
-          'The approval flow did not load in time. Check your connection and try again.',
-        ),
+      () => fail('load_timeout', 'The approval flow did not load in time.'),
       options.loadTimeoutMs ?? DEFAULT_LOAD_TIMEOUT_MS,
     )
     try {
@@ -181,7 +178,7 @@ export function startFrameSession(session: FrameSessionOptions): FrameSession {
         onFailure: (error) => fail(error.code, error.message),
       })
       view.attachFrame(
-        buildFrameUrl(link.url.href, {
+        buildFrameUrl(link.url, {
           publicKey: keyPair.publicKey,
           origin: hostOrigin,
           lang: options.lang,

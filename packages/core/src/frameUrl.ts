@@ -70,8 +70,9 @@ export interface FrameUrlOptions {
  * optional `lang`, `mode`, `theme`) added to whatever query it already has.
  * @throws TypeError for an invalid link (see {@link parseLink}).
  */
-export function buildFrameUrl(link: string, options: FrameUrlOptions): string {
-  const { url } = parseLink(link)
+export function buildFrameUrl(link: string | URL, options: FrameUrlOptions): string {
+  // A parsed link's URL is copied: the caller's stays as it was.
+  const url = typeof link === 'string' ? parseLink(link).url : new URL(link)
   const params = url.searchParams
   params.set('pubKey', options.publicKey)
   params.set('postMessageOrigin', options.origin)

@@ -38,7 +38,7 @@ export function createFrameView(options: FrameViewOptions): FrameView {
     doc,
     'div',
     { class: 'humanos-link' },
-    `position:relative;width:100%;display:flex;flex-direction:column;height:${fill ? '100%' : 'auto'}`,
+    `position:relative;width:100%;display:flex;flex-direction:column${fill ? ';height:100%' : ''}`,
   )
   const status = createElement(doc, 'div', { role: 'status', 'aria-live': 'polite' }, MESSAGE_CSS)
   const alert = createElement(doc, 'div', { role: 'alert' }, MESSAGE_CSS + 'color:#b00020')

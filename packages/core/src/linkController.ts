@@ -23,10 +23,12 @@ const FRAME_INPUTS = [
 const isLive = ({ status }: LinkState) => status === 'loading' || status === 'ready'
 
 // An ended flow may run again with the same link unless its session is over for good: a
-// completed, expired or canceled session, or a link or page the frame refused.
-const RESTARTABLE_ERRORS: readonly string[] = ['load_timeout', 'internal', 'decryption_failed']
-const canRestart = ({ status, error }: LinkState) =>
-  status === 'exited' || (status === 'failed' && RESTARTABLE_ERRORS.includes(error!.code))
+// completed, expired or canceled session, or a link or page the frame refused. Not after a
+// result failed to decrypt either: that is tampering until shown otherwise, not bad luck.
+const RESTARTABLE_ERRORS: readonly string[] = ['load_timeout', 'internal']
+const canRestart = ({ status, error, exitReason }: LinkState) =>
+  (status === 'exited' && exitReason === 'user_closed') ||
+  (status === 'failed' && RESTARTABLE_ERRORS.includes(error!.code))
 
 /**
  * The controller plus `flush`, which applies pending changes now: `createHumanosLink` starts its
@@ -72,7 +74,7 @@ export function createController(
   function invalidLink(error: HumanosLinkError) {
     dispatch({ type: 'fail', error })
     // Without an onError the page would fail silently: say it once, where developers look.
-    if (!options.onError) console.warn(error.message)
+    if (DEV && !options.onError) console.warn(error.message)
     emit('onError', error)
   }
 
@@ -104,7 +106,7 @@ export function createController(
   // Changes are applied together one microtask later: StrictMode's mount, unmount, mount (or
   // several setOptions in a row) then cost one frame, not several.
   function schedule() {
-    if (scheduled || destroyed) return
+    if (scheduled) return
     scheduled = true
     queueMicrotask(reconcile)
   }
@@ -130,10 +132,10 @@ export function createController(
       }
     },
     open() {
-      if (options.mode !== 'modal') return
+      // The reducer opens only a live or pending (idle) flow.
+      if (options.mode !== 'modal' || dispatch({ type: 'open' })) return
       const state = store.getState()
-      if (isLive(state) || state.status === 'idle') dispatch({ type: 'open' })
-      else if (DEV && !warnedEnded && state.status !== 'destroyed') {
+      if (DEV && !warnedEnded && !isLive(state) && !['idle', 'destroyed'].includes(state.status)) {
         // Otherwise a button that "does nothing" after the person closed the modal.
         warnedEnded = true
         console.warn(
@@ -146,7 +148,8 @@ export function createController(
     },
     close: () => void dispatch({ type: 'close' }),
     restart() {
-      if (destroyed || !canRestart(store.getState())) return false
+      // A destroyed flow is no ended one: it cannot restart.
+      if (!canRestart(store.getState())) return false
       drop(true)
       reconcile()
       return true
@@ -157,7 +160,6 @@ export function createController(
       session?.destroy()
       dispatch({ type: 'destroy' })
       destroyed = true
-      mounts.length = 0
     },
   }
   return [controller, reconcile]

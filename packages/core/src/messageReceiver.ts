@@ -31,7 +31,6 @@ export interface MessageReceiverOptions {
   privateKey: CryptoKey
   onMessage: (message: VerifiedMessage) => void
   onFailure: (error: HumanosLinkError) => void
-  now?: () => number
 }
 
 export interface MessageReceiver {
@@ -42,13 +41,12 @@ export interface MessageReceiver {
 }
 
 export function createMessageReceiver(options: MessageReceiverOptions): MessageReceiver {
-  const now = options.now ?? Date.now
   const seenResultIds = new Set<string>()
   let queue: Promise<void> = Promise.resolve()
   let stopped = false
 
   async function verifyResult(message: ResultMessage): Promise<LinkResultPayload> {
-    const fresh = Math.abs(now() - message.ts) <= MAX_RESULT_AGE_MS
+    const fresh = Math.abs(Date.now() - message.ts) <= MAX_RESULT_AGE_MS
     const replayed = seenResultIds.has(message.id)
     seenResultIds.add(message.id)
     if (replayed || !fresh) throw decryptionFailed()
@@ -60,10 +58,7 @@ export function createMessageReceiver(options: MessageReceiverOptions): MessageR
       ts: message.ts,
     })
     if (!isLinkResultPayload(payload)) {
-      throw new HumanosLinkError(
-        'invalid_payload',
-        'The decrypted result does not have the expected shape.',
-      )
+      throw new HumanosLinkError('invalid_payload', 'The result does not have the expected shape.')
     }
     return payload
   }

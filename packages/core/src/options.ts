@@ -14,7 +14,7 @@ export interface LinkEventSummary {
   type: LinkMessageType
   /** For `event` messages: the event name (unknown names are passed through). */
   name?: string | undefined
-  /** For `event` messages: the frame's scalar details (at most 16 keys, strings capped). */
+  /** For `event` messages: the frame's scalar details (at most 16 keys, strings ≤ 300 chars). */
   meta?: Readonly<Record<string, LinkEventMetaValue>> | undefined
   height?: number | undefined
   count?: number | undefined
@@ -36,7 +36,10 @@ export interface LinkCallbacks {
    * identity check) and verify its `attestation` on your server before acting on it.
    */
   onSuccess?: ((decisions: readonly LinkResultPayload[]) => void) | undefined
-  /** The person closed the flow (`user_closed`) before it completed. */
+  /**
+   * The flow ended without completing: the person closed it (`user_closed`, which `restart()`
+   * can undo) or the request was canceled (`canceled`). Expiry is never an exit: see `onError`.
+   */
   onExit?: ((reason: ExitReason) => void) | undefined
   /**
    * The flow cannot go on; `error.code` is one of `ErrorCodes`. An expired link always arrives
@@ -113,7 +116,7 @@ export interface HumanosLinkHandle {
   close: () => void
   /**
    * Runs an ended flow again with the same link and a new frame, when the session still
-   * allows it: after the person closed it (`exited`) or after `load_timeout` or `internal`.
+   * allows it: after the person closed it (`user_closed`) or after `load_timeout` or `internal`.
    * A completed, expired or canceled session cannot run again: ask your server for a new link.
    * @returns whether the flow restarted.
    */

@@ -44,18 +44,16 @@ const describe = (value: unknown) =>
 
 /**
  * Checks every option but the link and throws a `TypeError` that says what is wrong and how to
- * fix it: misuse is reported at once, never later as a flow error. Production builds check only
- * that there is an options object (see `dev.ts`).
+ * fix it: misuse is reported at once, never later as a flow error. Production builds trust the
+ * types (see `dev.ts`).
  */
 export function validateOptions<T extends LinkControllerOptions>(options: unknown, api: string): T {
-  if (!isObject(options)) {
-    misuse(DEV ? `${api} needs an options object, like ${api}({ link }).` : 'options')
-  }
   // A development diagnostic, like React's prop checks: production builds trust the types (and
   // the embed package checks what HTML attributes give it), which keeps the table out of them.
   if (DEV) {
+    if (!isObject(options)) misuse(`${api} needs an options object, like ${api}({ link }).`)
     for (const [name, rule, expected] of optionRules()) {
-      const value = options[name]
+      const value = (options as Record<string, unknown>)[name]
       if (value !== undefined && !matches(value, rule)) {
         misuse(`\`${name}\` must be ${expected}, got ${describe(value)}.`)
       }

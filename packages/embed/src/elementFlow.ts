@@ -21,6 +21,13 @@ export interface ElementFlow {
 // `humanos-link:decision`, and so on for the six `EMBED_EVENTS`.
 const CALLBACKS = ['onReady', 'onDecision', 'onSuccess', 'onExit', 'onError', 'onEvent'] as const
 
+// How the warning names the element: `<humanos-link>` has a `link` attribute, auto-mounted
+// elements a `data-humanos-link` one.
+const describe = (target: HTMLElement) =>
+  target.localName === 'humanos-link'
+    ? '<humanos-link> (the `link` attribute)'
+    : `<${target.localName} data-humanos-link>`
+
 /**
  * The flow of `target`, made from its attributes (`read` returns the value of one of the
  * `FLOW_ATTRIBUTES`, or `null`), for `<humanos-link>` and auto-mounted elements alike: a thin
@@ -34,6 +41,7 @@ export function elementFlow(
   const controller = createLinkController()
   let unmount: (() => void) | null = null
   let given: string | null = null
+  let warnedNoLink = false
   const fire = (name: string, detail: unknown) =>
     target.dispatchEvent(
       new CustomEvent(`humanos-link:${name}`, { detail, bubbles: true, composed: true }),
@@ -61,7 +69,15 @@ export function elementFlow(
       const values = JSON.stringify(FLOW_ATTRIBUTES.map(read))
       if (values !== given) {
         given = values
-        controller.setOptions({ ...readFlowAttributes(read), ...callbacks })
+        const attributes = readFlowAttributes(read)
+        controller.setOptions({ ...attributes, ...callbacks })
+        // An element that shows nothing should say why, once.
+        if (!attributes.link && !warnedNoLink) {
+          warnedNoLink = true
+          console.warn(
+            `Humanos Link: ${describe(target)} has no link, so it shows nothing. Set it to the link of POST /request's subjects, like https://app.humanos.id/link/<id>.`,
+          )
+        }
       }
       // Only inline flows render into it; modal ones open their own overlay.
       unmount ??= controller.mount(target)

@@ -42,6 +42,9 @@ describe('readFlowAttributes', () => {
     const attributes = read({ mode: 'popup', lang: 'english', theme: 'sepia' })
     expect(attributes).toEqual({ link: null, mode: 'inline', allowCamera: false })
     expect(warn).toHaveBeenCalledTimes(3)
-    expect(warn.mock.calls.flat().join('\n')).toMatch(/popup[\s\S]*ENGLISH[\s\S]*sepia/)
+    // Each value as the author wrote it (not upper-cased), so it can be found in the markup.
+    expect(warn.mock.calls.flat().join('\n')).toMatch(
+      /mode="popup"[\s\S]*lang="english"[\s\S]*theme="sepia"/,
+    )
   })
 })

@@ -39,13 +39,15 @@ export function readFlowAttributes(
     allowCamera: (get('allow-camera') ?? 'false').trim().toLowerCase() !== 'false',
   }
   for (const [name, valid, expected] of ENUMERATED) {
-    const raw = get(name)?.trim()
+    const given = get(name)
+    const raw = given?.trim()
     if (!raw) continue
     // Language codes are upper case (ENG), the other values lower case; authors may write either.
     const value = name === 'lang' ? raw.toUpperCase() : raw.toLowerCase()
     // The pattern has just checked that the value is one the field's type allows.
     if (valid.test(value)) (attributes as Record<typeof name, string>)[name] = value
-    else console.warn(`Humanos Link: ${name}="${value}" ignored; use ${expected}.`)
+    // The value as the page's author wrote it, so they can find it in their markup.
+    else console.warn(`Humanos Link: ${name}="${given}" ignored; use ${expected}.`)
   }
   return attributes
 }

@@ -151,6 +151,20 @@ describe('<humanos-link>', () => {
     expect(error.message).toMatch(/https/)
     expect(warn).toHaveBeenCalledOnce()
     expect(iframes()).toHaveLength(0)
+    // The same state as every other entry point: failed, with invalid_link.
+    expect(el.status).toBe('failed')
+  })
+
+  it('says once on the console that an element without a link shows nothing', async () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {})
+    const el = element({ lang: 'ENG' })
+    document.body.append(el)
+    await vi.waitFor(() => expect(warn).toHaveBeenCalledOnce())
+    expect(String(warn.mock.calls[0]![0])).toMatch(/<humanos-link>.*no link.*\/link\/<id>/)
+    el.setAttribute('theme', 'dark')
+    el.setAttribute('link', linkFor('sess-late-link'))
+    await onlyFrame()
+    expect(warn).toHaveBeenCalledOnce()
   })
 
   it('falls back to inline for an unknown mode and ignores a bad theme, with a warning', async () => {

@@ -43,7 +43,7 @@ export interface LinkFrame extends LinkFrameParams {
   post: <T extends LinkMessageType>(type: T, body: LinkMessageBody<T>) => void
   ready: () => void
   resize: (height: number) => void
-  event: (name: LinkEventName, meta?: Record<string, unknown>) => void
+  event: (name: LinkEventName, meta?: Record<string, string | number | boolean | null>) => void
   exit: (reason?: ExitReason) => void
   error: (code: string, message?: string) => void
   /** Seals `payload` for the host and posts it as one `result`. */

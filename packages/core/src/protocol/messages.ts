@@ -31,7 +31,8 @@ export interface ResizeMessage extends LinkEnvelope<'resize'> {
 export interface EventMessage extends LinkEnvelope<'event'> {
   /** One of `EVENT_NAMES`, or a newer name the host does not know yet. */
   name: string
-  meta?: Record<string, unknown>
+  /** A few scalars (at most 16 keys, strings of at most 300 characters); see `isLinkMessage`. */
+  meta?: Record<string, string | number | boolean | null>
 }
 export interface ResultMessage extends LinkEnvelope<'result'> {
   enc: EncryptedResult
@@ -67,6 +68,27 @@ export type LinkMessageBody<T extends LinkMessageType> = Omit<
 
 const isNonEmptyString = (value: unknown) => typeof value === 'string' && value !== ''
 
+// Event names and error codes are short identifiers (`OTP_SENT`, `session_expired`).
+const SHORT_NAME = /^\w{1,64}$/
+/** The most keys an event's `meta` may have, and the longest string value. */
+export const MAX_META_KEYS = 16
+export const MAX_META_STRING = 300
+// `meta` is progress data for analytics: a few scalars with short keys and strings. Anything
+// more (nested objects, huge strings, thousands of keys) is a malformed message, dropped like
+// any other, so a frame cannot make the host copy or pass on more than that.
+const isScalarMeta = (meta: unknown) =>
+  meta === undefined ||
+  (isObject(meta) &&
+    Object.keys(meta).length <= MAX_META_KEYS &&
+    Object.entries(meta).every(
+      ([key, value]) =>
+        SHORT_NAME.test(key) &&
+        (value === null ||
+          typeof value === 'boolean' ||
+          Number.isFinite(value) ||
+          (typeof value === 'string' && value.length <= MAX_META_STRING)),
+    ))
+
 /** The `enc` object of a `result` message (spec section 6); nothing is decoded here. */
 const ENCRYPTED_RESULT: Shape = {
   alg: [RESULT_ALG],
@@ -87,11 +109,11 @@ export function isEncryptedResult(value: unknown): value is EncryptedResult {
 const BODIES: { readonly [T in LinkMessageType]: Shape } = {
   ready: {},
   resize: { height: 'number' },
-  event: { name: 'string', meta: 'object?' },
+  event: { name: SHORT_NAME, meta: isScalarMeta },
   result: { enc: isEncryptedResult },
   complete: { count: (value) => Number.isInteger(value) && (value as number) >= 0 },
   exit: { reason: EXIT_REASONS },
-  error: { code: 'string', message: 'string' },
+  error: { code: SHORT_NAME, message: 'string' },
 }
 
 /** The envelope every message carries (spec section 5). */

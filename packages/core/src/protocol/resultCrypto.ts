@@ -11,6 +11,7 @@
  * 5. The receiver checks every length, derives the same K from its private key and `epk`, and
  *    decrypts; the JSON is parsed last (a bad document is `invalid_payload`, spec step 6).
  */
+import { DEV } from '../dev.js'
 import { HumanosLinkError, decryptionFailed } from '../errors.js'
 import { base64ToBytes, bytesToBase64, utf8 } from './base64.js'
 import { PROTOCOL_NAMESPACE, PROTOCOL_VERSION, RESULT_ALG } from './constants.js'
@@ -51,7 +52,9 @@ export function requireSubtle(): SubtleCrypto {
   if (!subtle) {
     throw new HumanosLinkError(
       'insecure_context',
-      'Web Crypto is not available: serve the page over https (or http://localhost).',
+      DEV
+        ? 'Web Crypto is not available: serve the page over https (or http://localhost).'
+        : 'Web Crypto is not available.',
     )
   }
   return subtle
@@ -226,6 +229,6 @@ export async function openResult(
   try {
     return JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(plaintext))
   } catch {
-    throw new HumanosLinkError('invalid_payload', 'The decrypted result is not JSON.')
+    throw new HumanosLinkError('invalid_payload', 'The result is not JSON.')
   }
 }

@@ -5,6 +5,9 @@ import { EVENT_NAMES, EXIT_REASONS, MAX_RESULT_AGE_MS } from '../protocol/consta
 import { BODY_KEYS, ENC_FIELDS, ENVELOPE, FUZZ_SESSION, OTHER_SESSION } from './messageFuzz'
 import type { ControlSpec, ControlType, Mutation, Payload, SourceKey, Tamper } from './messageFuzz'
 
+// Event names, error codes and meta keys are short identifiers on the wire (`isLinkMessage`).
+const SHORT_NAME = fc.stringMatching(/^\w{1,64}$/)
+
 const notIn = (values: readonly unknown[]) => (value: unknown) => !values.includes(value)
 // Every kind of value structured cloning can carry, kept small so generation stays cheap.
 const anyValue = fc.anything({
@@ -41,8 +44,19 @@ export function controlArb(endWeight = 1): fc.Arbitrary<ControlSpec> {
         'event',
         fc.record(
           {
-            name: fc.oneof(fc.constantFrom(...EVENT_NAMES), fc.string()),
-            meta: fc.dictionary(fc.string(), fc.jsonValue({ maxDepth: 1 }), { maxKeys: 3 }),
+            // Names a frame may send: the known ones or any other short identifier.
+            name: fc.oneof(fc.constantFrom(...EVENT_NAMES), SHORT_NAME),
+            // `meta`: a few scalars under short keys (anything more is malformed, see below).
+            meta: fc.dictionary(
+              SHORT_NAME,
+              fc.oneof(
+                fc.constant(null),
+                fc.boolean(),
+                fc.double({ noNaN: true, noDefaultInfinity: true }),
+                fc.string({ maxLength: 300 }),
+              ),
+              { maxKeys: 3 },
+            ),
           },
           { requiredKeys: ['name'] },
         ),
@@ -58,7 +72,7 @@ export function controlArb(endWeight = 1): fc.Arbitrary<ControlSpec> {
       arbitrary: spec(
         'error',
         fc.record({
-          code: fc.oneof(fc.constantFrom('session_expired', 'otp_locked', 'internal'), fc.string()),
+          code: fc.oneof(fc.constantFrom('session_expired', 'otp_locked', 'internal'), SHORT_NAME),
           message: fc.string({ maxLength: 60 }),
         }),
       ),
@@ -86,7 +100,18 @@ function mutationArb(type: ControlType | 'result'): fc.Arbitrary<Mutation> {
         'name',
         anyValue.filter((v) => typeof v !== 'string'),
       ),
-      set('meta', fc.oneof(fc.constant(null), fc.array(fc.nat()), fc.string())),
+      set('name', fc.constantFrom('', 'x'.repeat(65), 'has space')),
+      set(
+        'meta',
+        fc.oneof(
+          fc.constant(null),
+          fc.array(fc.nat()),
+          fc.string(),
+          fc.constant({ nested: { a: 1 } }),
+          fc.constant({ long: 'x'.repeat(301) }),
+          fc.constant(Object.fromEntries(Array.from({ length: 17 }, (_, i) => [`k${i}`, i]))),
+        ),
+      ),
     ),
     complete: set(
       'count',
