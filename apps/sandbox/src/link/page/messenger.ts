@@ -20,7 +20,7 @@ export interface Messenger {
   /** Posts a message as it is (the sealed `result` envelopes come from the server whole). */
   postRaw: (message: LinkMessage) => void
   post: <T extends LinkMessageType>(type: T, body: LinkMessageBody<T>) => void
-  event: (name: LinkEventName, meta?: Record<string, unknown>) => void
+  event: (name: LinkEventName, meta?: Record<string, string | number | boolean | null>) => void
   /** Posts `resize` when the content's height changed since the last report. */
   reportHeight: () => void
 }
