@@ -60,9 +60,9 @@ export interface FrameUrlOptions {
   publicKey: string
   /** The host page's origin (`location.origin`), where the frame may post. */
   origin: string
-  lang?: LinkLanguage
-  mode?: LinkMode
-  theme?: LinkTheme
+  lang?: LinkLanguage | undefined
+  mode?: LinkMode | undefined
+  theme?: LinkTheme | undefined
 }
 
 /**

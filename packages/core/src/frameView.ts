@@ -22,7 +22,7 @@ export interface FrameView {
 export interface FrameViewOptions {
   doc: Document
   strings: HostStrings
-  title?: string
+  title?: string | undefined
   allowCamera: boolean
   /** Fill the parent (modal) instead of a fixed starting height (inline). */
   fill: boolean

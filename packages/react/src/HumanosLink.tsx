@@ -9,16 +9,16 @@ export interface HumanosLinkProps extends Omit<UseHumanosLinkOptions, 'mode' | '
    * `inline` (default): the frame renders in this component's own container and follows the
    * flow's height. `modal`: the frame opens in an overlay over the page.
    */
-  mode?: LinkMode
+  mode?: LinkMode | undefined
   /**
    * Modal mode: the overlay shows while the component is mounted; pass `open` to control it
    * instead (it shows while `open` is true). Ignored inline.
    */
-  open?: boolean
+  open?: boolean | undefined
   /** Class of the inline container. */
-  className?: string
+  className?: string | undefined
   /** Style of the inline container. */
-  style?: CSSProperties
+  style?: CSSProperties | undefined
 }
 
 /**
