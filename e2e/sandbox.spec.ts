@@ -187,8 +187,14 @@ test.describe('the sandbox Link flow, embedded by the core SDK', () => {
     await frame.getByRole('button', { name: 'Verify' }).click()
     await waitForStatus(page, 'failed')
     const [error] = await hostLog(page, 'onError')
-    expect(error?.data).toMatchObject({ code: 'otp_locked' })
-    await expect(frame.getByText('Too many wrong codes: this link is locked.')).toBeVisible()
+    expect(error?.data).toMatchObject({
+      code: 'otp_locked',
+      message: 'Too many wrong codes: the session is locked.',
+    })
+    // A failed flow loses its frame (link-protocol.md section 8); the host announces the error
+    // in its place.
+    await expect(page.locator('iframe')).toHaveCount(0)
+    await expect(page.getByRole('alert')).toHaveText('Too many wrong codes: the session is locked.')
   })
 
   test('closing the flow tells the host user_closed', async ({ page }) => {

@@ -65,18 +65,18 @@ test.describe('the Link page cannot be framed outside the allowlist', () => {
     const created = await createSandboxRequest('Nested consent', 'frame-nested')
     const host = hostUrl([created.link], { loadTimeoutMs: '4000' })
     await page.goto(`${ATTACKER}/attacker.html?host=${encodeURIComponent(host)}`)
+    // Every ancestor must be allowed: the hostile top page is not, so the browser refuses the
+    // nested Link page and the flow never loads.
+    await expect.poll(() => linkFrameUrl(page)).toBe(REFUSED)
     const victim = page.frame({ url: /localhost:5180\/host\.html/ })!
-    // Every ancestor must be allowed: the hostile top page is not, so the flow never loads.
     await victim.waitForFunction(() => window.hostStatus === 'failed', null, { timeout: 10_000 })
     const log = await victim.evaluate(() => window.hostLog)
     expect(log.filter((e) => e.cb === 'onError').map((e) => e.data)).toMatchObject([
       { code: 'load_timeout' },
     ])
     expect(log.some((e) => e.cb === 'onReady' || e.cb === 'onDecision')).toBe(false)
-    expect(await linkFrameUrl(page)).toBe(REFUSED)
-    await expect(
-      page.frameLocator('#victim').frameLocator('iframe').getByText('Nested consent'),
-    ).toHaveCount(0)
+    // On load_timeout the host removes the refused frame (link-protocol.md section 8).
+    await expect(page.frameLocator('#victim').locator('iframe')).toHaveCount(0)
   })
 
   test('a hostile page cannot frame the demo host page either', async ({ page }) => {

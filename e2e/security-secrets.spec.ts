@@ -51,6 +51,8 @@ test.describe('secrets', () => {
     const contact = `secrets-${randomUUID()}@example.com`
     const credentialName = `Secrets check ${randomUUID().slice(0, 8)}`
     await page.goto(DEMO)
+    // The agent story is the demo's front page; the one-off consent is one click away.
+    await page.getByRole('button', { name: 'One-off consent' }).click()
     await page.getByLabel('Contacts').fill(contact)
     await page.getByLabel('What is being approved').fill(credentialName)
     await page.getByRole('button', { name: 'Create request' }).click()
