@@ -31,6 +31,27 @@ export default tseslint.config(
     },
   },
   {
+    // One import style: a relative specifier names the file the runtime loads (`./x.js` for
+    // `x.ts`), which Node, Vite, tsx and TypeScript's Bundler resolution all accept.
+    files: ['**/*.ts', '**/*.tsx', '**/*.mts', '**/*.js', '**/*.mjs'],
+    ignores: ['**/vite.config.ts', '.storybook/main.ts'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        ...[
+          'ImportDeclaration',
+          'ExportAllDeclaration',
+          'ExportNamedDeclaration',
+          'ImportExpression',
+        ].map((node) => ({
+          selector: `${node}[source.value=/^[.]/]:not([source.value=/[.](js|mjs|cjs|json|css|svg)([?]raw)?$/])`,
+          message:
+            'Write the runtime extension on relative imports (./file.js for file.ts or file.tsx).',
+        })),
+      ],
+    },
+  },
+  {
     files: ['**/*.tsx', 'packages/react/**/*.ts', 'apps/demo/src/**/*.ts'],
     plugins: { 'react-hooks': reactHooks },
     rules: {

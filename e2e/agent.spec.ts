@@ -4,7 +4,7 @@
 // the limits and denied over them, the mandate is revoked and the next attempt is denied, and
 // the activity shows the whole chain.
 import { expect, test } from '@playwright/test'
-import { SANDBOX, approveInFrame, uniqueContact } from './embedSandbox'
+import { SANDBOX, approveInFrame, uniqueContact } from './embedSandbox.js'
 
 const DEMO = 'http://localhost:5175'
 

@@ -7,7 +7,7 @@ import {
   testLink,
   waitForSentinel,
   waitForStatus,
-} from './support'
+} from './support.js'
 
 test.describe('core SDK across two origins', () => {
   test('an inline flow decrypts the decision and completes', async ({ page }) => {

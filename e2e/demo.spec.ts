@@ -5,7 +5,7 @@
 import { randomUUID } from 'node:crypto'
 import { expect, test } from '@playwright/test'
 import type { Page } from '@playwright/test'
-import { SANDBOX, approveInFrame } from './embedSandbox'
+import { SANDBOX, approveInFrame } from './embedSandbox.js'
 import { E2E_ORIGINS } from '@humanos-link/test-kit/origins'
 
 const DEMO = E2E_ORIGINS.demo

@@ -6,8 +6,13 @@ import { expect, test } from '@playwright/test'
 import type { ConsoleMessage, Page } from '@playwright/test'
 // Also brings the embed's `window.HumanosLink` declaration.
 import type { HumanosLinkGlobal } from '@humanos-link/embed'
-import { SANDBOX, approveInFrame, createSandboxRequest, expectOriginAllowed } from './embedSandbox'
-import { testLink } from './support'
+import {
+  SANDBOX,
+  approveInFrame,
+  createSandboxRequest,
+  expectOriginAllowed,
+} from './embedSandbox.js'
+import { testLink } from './support.js'
 import { E2E_ORIGINS } from '@humanos-link/test-kit/origins'
 
 const PAGES = E2E_ORIGINS.staticPages

@@ -6,8 +6,8 @@
 import { expect, test } from '@playwright/test'
 import type { FrameLocator, Page } from '@playwright/test'
 import { E2E_ORIGINS } from '@humanos-link/test-kit/origins'
-import { createSandboxRequest, expectOriginAllowed } from './embedSandbox'
-import { HOST, hostLog, hostUrl, waitForStatus } from './support'
+import { createSandboxRequest, expectOriginAllowed } from './embedSandbox.js'
+import { HOST, hostLog, hostUrl, waitForStatus } from './support.js'
 
 /** Puts focus on the Link page's first step inside the frame and presses Escape there. */
 async function escapeInsideFrame(page: Page, frame: FrameLocator) {

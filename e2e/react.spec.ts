@@ -3,8 +3,8 @@
 // the real sandbox, reached through its signed API as an integrator's backend would.
 import { expect, test } from '@playwright/test'
 import type { Page } from '@playwright/test'
-import { SANDBOX, approveInFrame, createSandboxRequest } from './embedSandbox'
-import { HOST, TEST_FRAME, testLink } from './support'
+import { SANDBOX, approveInFrame, createSandboxRequest } from './embedSandbox.js'
+import { HOST, TEST_FRAME, testLink } from './support.js'
 
 interface LogEntry {
   cb: string

@@ -5,8 +5,8 @@ import { createPublicKey, verify } from 'node:crypto'
 import { expect, test } from '@playwright/test'
 import type { FrameLocator, Page } from '@playwright/test'
 import { SANDBOX_DEFAULTS, signedClient } from '@humanos-link/test-kit/node'
-import { SANDBOX, otpFor, uniqueContact } from './embedSandbox'
-import { ATTACKER, HOST, hostLog, hostUrl, waitForStatus } from './support'
+import { SANDBOX, otpFor, uniqueContact } from './embedSandbox.js'
+import { ATTACKER, HOST, hostLog, hostUrl, waitForStatus } from './support.js'
 
 const api = signedClient(SANDBOX, {
   apiKey: SANDBOX_DEFAULTS.apiKey,

@@ -4,8 +4,8 @@
 import { expect, test } from '@playwright/test'
 import type { Frame, Page } from '@playwright/test'
 import { generateHostKeyPair } from '@humanos-link/core'
-import { ATTACKER, HOST, hostUrl } from './support'
-import { SANDBOX, createSandboxRequest } from './securitySupport'
+import { ATTACKER, HOST, hostUrl } from './support.js'
+import { SANDBOX, createSandboxRequest } from './securitySupport.js'
 import { E2E_ORIGINS } from '@humanos-link/test-kit/origins'
 
 const LINK_PAGE = /127\.0\.0\.1:4110\/link\//

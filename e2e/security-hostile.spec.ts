@@ -6,14 +6,14 @@
 // decision, in the test frame and in the sandbox's real Link flow.
 import { expect, test } from '@playwright/test'
 import type { Frame, Page } from '@playwright/test'
-import { ATTACKER, HOST, hostUrl, testLink, waitForSentinel, waitForStatus } from './support'
+import { ATTACKER, HOST, hostUrl, testLink, waitForSentinel, waitForStatus } from './support.js'
 import {
   approveInFrame,
   callbacksOf,
   createSandboxRequest,
   frameParams,
   logOf,
-} from './securitySupport'
+} from './securitySupport.js'
 
 /** Runs `open` in the attacker page and returns the window it opened, as a Playwright page. */
 async function openFrom(attacker: Page, url: string): Promise<Page> {

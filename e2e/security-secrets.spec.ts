@@ -5,8 +5,8 @@
 import { randomUUID } from 'node:crypto'
 import { expect, test } from '@playwright/test'
 import type { Page, Response } from '@playwright/test'
-import { secretsIn } from '../security/support/secrets'
-import { SANDBOX, approveInFrame } from './embedSandbox'
+import { secretsIn } from '../security/support/secrets.js'
+import { SANDBOX, approveInFrame } from './embedSandbox.js'
 import { E2E_ORIGINS } from '@humanos-link/test-kit/origins'
 
 const DEMO = E2E_ORIGINS.demo

@@ -1,10 +1,10 @@
 // Helpers for the security specs (e2e/security-*.spec.ts): the e2e sandbox that
 // playwright.config.ts starts on 127.0.0.1:4110, and driving its Link page.
 import type { Frame, Page } from '@playwright/test'
-import type { HostLogEntry } from './support'
+import type { HostLogEntry } from './support.js'
 
 // The sandbox helpers live in embedSandbox.ts; the security specs use the same ones.
-export { SANDBOX, approveInFrame, createSandboxRequest } from './embedSandbox'
+export { SANDBOX, approveInFrame, createSandboxRequest } from './embedSandbox.js'
 
 /** The host page's record of callbacks, read from any page or frame it runs in. */
 export function logOf(target: Page | Frame, cb?: string): Promise<HostLogEntry[]> {

@@ -9,12 +9,12 @@ import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { signedClient } from '@humanos-link/test-kit/node'
 import type { SignedCall } from '@humanos-link/test-kit/node'
-import { bffSession } from '../apps/demo/src/bff/testing/sessionClient'
-import type { BffSession } from '../apps/demo/src/bff/testing/sessionClient'
-import { startFaultProxy } from './support/faultProxy'
-import type { FaultProxy } from './support/faultProxy'
-import { startBffProcess, startSandboxProcess } from './support/processes'
-import type { ServerProcess } from './support/processes'
+import { bffSession } from '../apps/demo/src/bff/testing/sessionClient.js'
+import type { BffSession } from '../apps/demo/src/bff/testing/sessionClient.js'
+import { startFaultProxy } from './support/faultProxy.js'
+import type { FaultProxy } from './support/faultProxy.js'
+import { startBffProcess, startSandboxProcess } from './support/processes.js'
+import type { ServerProcess } from './support/processes.js'
 
 let sandbox: ServerProcess
 let api: SignedCall

@@ -5,7 +5,7 @@
 import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { secretsIn } from './support/secrets'
+import { secretsIn } from './support/secrets.js'
 
 const ROOT = path.resolve(import.meta.dirname, '..')
 

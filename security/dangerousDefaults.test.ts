@@ -4,7 +4,7 @@
 // the sandbox says loudly what it serves when bound beyond loopback. Real processes, read by
 // their exit code and output.
 import { describe, expect, it } from 'vitest'
-import { runToExit, startBffProcess, startSandboxProcess } from './support/processes'
+import { runToExit, startBffProcess, startSandboxProcess } from './support/processes.js'
 
 const BFF = 'apps/demo/src/bff/main.ts'
 const OWN_SECRETS = {

@@ -11,10 +11,10 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 import { createHumanosClient } from '@humanos-link/server'
 import type { HumanosClient } from '@humanos-link/server'
 import { signedClient } from '@humanos-link/test-kit/node'
-import { startSandboxProcess } from './support/processes'
-import type { ServerProcess } from './support/processes'
-import { startWebhookSink } from './support/webhookSink'
-import type { WebhookSink } from './support/webhookSink'
+import { startSandboxProcess } from './support/processes.js'
+import type { ServerProcess } from './support/processes.js'
+import { startWebhookSink } from './support/webhookSink.js'
+import type { WebhookSink } from './support/webhookSink.js'
 
 const RATE = 200
 const SECONDS = 30

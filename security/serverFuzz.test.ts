@@ -7,10 +7,10 @@
 import { createHmac } from 'node:crypto'
 import fc from 'fast-check'
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
-import { startSandbox } from '../apps/sandbox/src/index'
-import type { RunningSandbox } from '../apps/sandbox/src/index'
-import { startBff } from '../apps/demo/src/bff/startBff'
-import type { RunningBff } from '../apps/demo/src/bff/startBff'
+import { startSandbox } from '../apps/sandbox/src/index.js'
+import type { RunningSandbox } from '../apps/sandbox/src/index.js'
+import { startBff } from '../apps/demo/src/bff/startBff.js'
+import type { RunningBff } from '../apps/demo/src/bff/startBff.js'
 import { signedClient } from '@humanos-link/test-kit/node'
 import {
   answerProblems,
@@ -22,8 +22,8 @@ import {
   queryArb,
   segmentArb,
   send,
-} from './support/httpFuzz'
-import type { FuzzAnswer, FuzzRequest } from './support/httpFuzz'
+} from './support/httpFuzz.js'
+import type { FuzzAnswer, FuzzRequest } from './support/httpFuzz.js'
 
 const RUNS = 700
 const ORIGIN = 'http://localhost:5199'

@@ -7,10 +7,10 @@ import os from 'node:os'
 import path from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import { signedClient } from '@humanos-link/test-kit/node'
-import { startSandboxProcess } from './support/processes'
-import type { ServerProcess } from './support/processes'
-import { startWebhookSink } from './support/webhookSink'
-import type { WebhookSink } from './support/webhookSink'
+import { startSandboxProcess } from './support/processes.js'
+import type { ServerProcess } from './support/processes.js'
+import { startWebhookSink } from './support/webhookSink.js'
+import type { WebhookSink } from './support/webhookSink.js'
 
 const REQUESTS = 4
 const cleanups: Array<() => Promise<void> | void> = []

@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs'
-import { defineLibraryConfig } from '../../vite.lib.config'
+import { defineLibraryConfig } from '../../vite.lib.config.js'
 
 const manifest = JSON.parse(readFileSync(new URL('package.json', import.meta.url), 'utf8')) as {
   dependencies: Record<string, string>

@@ -5,8 +5,8 @@ import type { Browser, Page } from 'playwright'
 import { startSandbox } from '@humanos-link/sandbox'
 import type { RunningSandbox } from '@humanos-link/sandbox'
 import { readOtp, signedClient } from '@humanos-link/test-kit/node'
-import { startPageServer } from './pageServer'
-import type { PageServer } from './pageServer'
+import { startPageServer } from './pageServer.js'
+import type { PageServer } from './pageServer.js'
 
 const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium'
 

@@ -3,10 +3,10 @@
 // what any integration gets before checking or decrypting anything). The code is typed in from
 // the sandbox's outbox first, as a person would.
 import type { Frame, Page } from 'playwright'
-import { ms, ratio } from '../lib/report'
-import type { Row } from '../lib/report'
-import { median, summarize } from '../lib/stats'
-import type { BrowserSession } from './browserSession'
+import { ms, ratio } from '../lib/report.js'
+import type { Row } from '../lib/report.js'
+import { median, summarize } from '../lib/stats.js'
+import type { BrowserSession } from './browserSession.js'
 
 const RUNS = 8
 const WARMUP = 1

@@ -1,9 +1,9 @@
 // Decrypt: `openResult` on a 2 KB payload against the bare Web Crypto chain (the floor), same
 // page, same inputs, alternating.
-import { ms, ratio } from '../lib/report'
-import type { Row } from '../lib/report'
-import { median, summarize } from '../lib/stats'
-import type { BrowserSession } from './browserSession'
+import { ms, ratio } from '../lib/report.js'
+import type { Row } from '../lib/report.js'
+import { median, summarize } from '../lib/stats.js'
+import type { BrowserSession } from './browserSession.js'
 
 const RUNS = 1000
 const WARMUP = 50

@@ -3,9 +3,9 @@
 // listeners and the iframes must be back where they started, read through the DevTools
 // protocol. The floor: the same cycles with a bare iframe, in a page of its own.
 import type { CDPSession, Page } from 'playwright'
-import { bytes, ratio } from '../lib/report'
-import type { Row } from '../lib/report'
-import type { BrowserSession } from './browserSession'
+import { bytes, ratio } from '../lib/report.js'
+import type { Row } from '../lib/report.js'
+import type { BrowserSession } from './browserSession.js'
 
 const CYCLES = 200
 // Every 20th cycle runs the whole handshake; the rest are torn down mid-load (see hostPage.ts).

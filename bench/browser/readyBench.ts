@@ -1,11 +1,11 @@
 // Time to ready: `createHumanosLink` until `onReady` against a bare `<iframe>` of the same
 // sandbox URL until its `load` (the floor). A fresh session for every run, pairs alternating
 // which goes first.
-import { ms, ratio } from '../lib/report'
-import type { Row } from '../lib/report'
-import { median, summarize } from '../lib/stats'
-import type { BrowserSession } from './browserSession'
-import type { ReadyTimes } from './pages/hostPage'
+import { ms, ratio } from '../lib/report.js'
+import type { Row } from '../lib/report.js'
+import { median, summarize } from '../lib/stats.js'
+import type { BrowserSession } from './browserSession.js'
+import type { ReadyTimes } from './pages/hostPage.js'
 
 const PAIRS = 20
 const WARMUP_PAIRS = 2

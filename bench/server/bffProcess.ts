@@ -1,7 +1,7 @@
 // The demo's BFF in a process of its own for the load runs, talking to the sandbox whose URL
 // is the first argument. Its create rate limit is raised for the run; its URL goes to the
 // parent over IPC.
-import { startBff } from '../../apps/demo/src/bff/startBff'
+import { startBff } from '../../apps/demo/src/bff/startBff.js'
 
 const humanosBaseUrl = process.argv[2]
 if (!humanosBaseUrl) throw new Error('usage: bffProcess.ts <sandbox URL>')

@@ -3,19 +3,22 @@
 // verification broken down (proof checks vs CEL) measured in this process.
 import type { Request } from 'autocannon'
 import { signature } from '@humanos-link/test-kit/node'
-import { ed25519FromSeed } from '../../apps/sandbox/src/proof/ed25519'
+import { ed25519FromSeed } from '../../apps/sandbox/src/proof/ed25519.js'
 import {
   ed25519PublicKey,
   signDataIntegrity,
   verifyDataIntegrity,
-} from '../../apps/sandbox/src/proof/eddsaJcs'
-import { actionContentSchema, actionDigestSRI } from '../../apps/sandbox/src/mandates/actionContent'
-import { compileRules } from '../../apps/sandbox/src/mandates/actionRules'
-import { paramsProblem } from '../../apps/sandbox/src/mandates/actionParams'
-import { ms, ratio } from '../lib/report'
-import type { Row } from '../lib/report'
-import { CONNECTIONS, runLoad } from './loadTest'
-import type { LoadResult } from './loadTest'
+} from '../../apps/sandbox/src/proof/eddsaJcs.js'
+import {
+  actionContentSchema,
+  actionDigestSRI,
+} from '../../apps/sandbox/src/mandates/actionContent.js'
+import { compileRules } from '../../apps/sandbox/src/mandates/actionRules.js'
+import { paramsProblem } from '../../apps/sandbox/src/mandates/actionParams.js'
+import { ms, ratio } from '../lib/report.js'
+import type { Row } from '../lib/report.js'
+import { CONNECTIONS, runLoad } from './loadTest.js'
+import type { LoadResult } from './loadTest.js'
 
 const SECONDS = 10
 const WARMUP_SECONDS = 2

@@ -2,13 +2,13 @@
 // 50 connections each, every one beside the same server's health endpoint in the same run.
 import type { Request } from 'autocannon'
 import { signature } from '@humanos-link/test-kit/node'
-import { ms, ratio } from '../lib/report'
-import type { Row } from '../lib/report'
-import { startChildServer } from './childServer'
-import type { ChildServer } from './childServer'
-import { CONNECTIONS, runLoad } from './loadTest'
-import { runMandateBench } from './mandateBench'
-import type { LoadResult } from './loadTest'
+import { ms, ratio } from '../lib/report.js'
+import type { Row } from '../lib/report.js'
+import { startChildServer } from './childServer.js'
+import type { ChildServer } from './childServer.js'
+import { CONNECTIONS, runLoad } from './loadTest.js'
+import { runMandateBench } from './mandateBench.js'
+import type { LoadResult } from './loadTest.js'
 
 const SECONDS = 10
 const WARMUP_SECONDS = 2

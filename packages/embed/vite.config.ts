@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs'
 import type { UserConfig } from 'vite'
-import { defineLibraryConfig } from '../../vite.lib.config'
+import { defineLibraryConfig } from '../../vite.lib.config.js'
 
 const { version } = JSON.parse(readFileSync(new URL('package.json', import.meta.url), 'utf8'))
 

@@ -1,5 +1,5 @@
-import { defineLibraryConfig } from '../../vite.lib.config'
-import { embedDefines } from './vite.config'
+import { defineLibraryConfig } from '../../vite.lib.config.js'
+import { embedDefines } from './vite.config.js'
 
 // dist/humanos-link.js: the whole SDK (core included) in one minified script for a <script>
 // tag. It runs after the ES module build and adds to dist/ instead of emptying it.

@@ -1,5 +1,5 @@
 import { mergeConfig } from 'vite'
-import { defineLibraryConfig } from '../../vite.lib.config'
+import { defineLibraryConfig } from '../../vite.lib.config.js'
 
 export default mergeConfig(
   defineLibraryConfig({

@@ -2,8 +2,8 @@
 // static mount serves it from a built package (public/assets/link/main.js).
 import { mkdir, writeFile } from 'node:fs/promises'
 import path from 'node:path'
-import { LINK_PAGE_SCRIPT_PATH, bundleLinkPageScript } from '../src/link/linkPageScript'
-import { PUBLIC_DIR } from '../src/packagePaths'
+import { LINK_PAGE_SCRIPT_PATH, bundleLinkPageScript } from '../src/link/linkPageScript.js'
+import { PUBLIC_DIR } from '../src/packagePaths.js'
 
 const out = path.join(PUBLIC_DIR, LINK_PAGE_SCRIPT_PATH)
 const { code } = await bundleLinkPageScript()

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
-import { flagFor, helpText, parseCli } from './cli'
-import { loadSandboxConfig, SANDBOX_ENV_NAMES } from './config'
+import { flagFor, helpText, parseCli } from './cli.js'
+import { loadSandboxConfig, SANDBOX_ENV_NAMES } from './config.js'
 
 describe('the sandbox command line', () => {
   it('names each flag after its environment variable', () => {

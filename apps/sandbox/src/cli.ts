@@ -3,7 +3,7 @@
 // A flag wins over the variable; both go through the one validation of `loadSandboxConfig`, so
 // a bad value gets the same message whichever way it came.
 import { parseArgs } from 'node:util'
-import { SANDBOX_ENV_NAMES } from './config'
+import { SANDBOX_ENV_NAMES } from './config.js'
 
 type Env = Record<string, string | undefined>
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { DEFAULT_CONFIG, loadSandboxConfig, resolveSandboxConfig } from './config'
+import { DEFAULT_CONFIG, loadSandboxConfig, resolveSandboxConfig } from './config.js'
 
 describe('loadSandboxConfig', () => {
   it('uses the safe local defaults with an empty environment', () => {

@@ -1,7 +1,7 @@
 import path from 'node:path'
 import { z } from 'zod'
-import { PACKAGE_ROOT, RUNNING_FROM_SOURCE } from './packagePaths'
-import { originListSchema, otpDeliverySchema, webhookSecretSchema } from './settingsSchema'
+import { PACKAGE_ROOT, RUNNING_FROM_SOURCE } from './packagePaths.js'
+import { originListSchema, otpDeliverySchema, webhookSecretSchema } from './settingsSchema.js'
 
 /**
  * Where the sandbox keeps its database when `SANDBOX_DATA` is not set: `apps/sandbox/.data/` in

@@ -1,9 +1,9 @@
-import type { RateLimiter } from './api/rateLimiter'
-import type { SandboxConfig } from './config'
-import type { Db } from './db/database'
-import type { SandboxKeys } from './keys/sandboxKeys'
-import type { OrganizationSettings } from './settingsSchema'
-import type { WebhookDispatcher } from './webhooks/dispatcher'
+import type { RateLimiter } from './api/rateLimiter.js'
+import type { SandboxConfig } from './config.js'
+import type { Db } from './db/database.js'
+import type { SandboxKeys } from './keys/sandboxKeys.js'
+import type { OrganizationSettings } from './settingsSchema.js'
+import type { WebhookDispatcher } from './webhooks/dispatcher.js'
 
 /** Everything a route or flow step needs: one per running sandbox, nothing global. */
 export interface SandboxContext {

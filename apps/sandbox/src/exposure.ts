@@ -1,8 +1,8 @@
 // What a sandbox bound beyond loopback hands to the network, said loudly at start. The sandbox
 // is a development tool with public default secrets; on 0.0.0.0 or a LAN address it is a real
 // service to everyone who can reach that address.
-import { DEFAULT_CONFIG } from './config'
-import type { SandboxConfig } from './config'
+import { DEFAULT_CONFIG } from './config.js'
+import type { SandboxConfig } from './config.js'
 
 const LOOPBACK_HOSTS = new Set(['localhost', '::1', '[::1]'])
 

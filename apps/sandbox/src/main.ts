@@ -1,11 +1,11 @@
 #!/usr/bin/env node
 // The `pnpm sandbox` and `npx @humanos-link/sandbox` command: starts the sandbox from flags and
 // environment variables (src/cli.ts) and prints what a developer needs to call it.
-import { parseCli } from './cli'
-import { exposureWarning } from './exposure'
-import { loadSandboxConfig, startSandbox } from './index'
-import type { RunningSandbox } from './index'
-import { PACKAGE_VERSION } from './packagePaths'
+import { parseCli } from './cli.js'
+import { exposureWarning } from './exposure.js'
+import { loadSandboxConfig, startSandbox } from './index.js'
+import type { RunningSandbox } from './index.js'
+import { PACKAGE_VERSION } from './packagePaths.js'
 
 async function main(): Promise<void> {
   const request = parseCli(process.argv.slice(2), process.env)

@@ -1,9 +1,9 @@
 // Many organizations in one sandbox: each API key sees only its own organization's resources,
 // and another organization's resource is a 404 that says nothing about it.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { startWebhookReceiver } from './testing/webhookReceiver'
-import { requestBody, startTestSandbox } from './testing/testSandbox'
-import type { TestOrganization, TestSandbox } from './testing/testSandbox'
+import { startWebhookReceiver } from './testing/webhookReceiver.js'
+import { requestBody, startTestSandbox } from './testing/testSandbox.js'
+import type { TestOrganization, TestSandbox } from './testing/testSandbox.js'
 
 let t: TestSandbox
 let b: TestOrganization

@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { requestBody, startTestSandbox } from './testing/testSandbox'
+import { requestBody, startTestSandbox } from './testing/testSandbox.js'
 
 let dir: string
 let dataFile: string

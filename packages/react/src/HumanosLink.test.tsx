@@ -1,7 +1,7 @@
 import { renderToString } from 'react-dom/server'
 import { describe, expect, it, vi } from 'vitest'
 import * as core from '@humanos-link/core'
-import entrySource from './index.ts?raw'
+import entrySource from './index.js?raw'
 import {
   ErrorCodes,
   HumanosLink,

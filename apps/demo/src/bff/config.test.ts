@@ -1,6 +1,6 @@
 import { DEFAULT_CONFIG as SANDBOX_DEFAULTS } from '@humanos-link/sandbox'
 import { describe, expect, it } from 'vitest'
-import { DEFAULT_BFF_CONFIG, loadBffConfig } from './config'
+import { DEFAULT_BFF_CONFIG, loadBffConfig } from './config.js'
 
 describe('BFF configuration', () => {
   it('defaults to the sandbox’s own credentials, so `npm run demo` needs no setup', () => {

@@ -1,9 +1,9 @@
 import type { HumanosClient, ReplayStore } from '@humanos-link/server'
-import type { BffConfig } from './config'
-import type { Db } from './db/database'
-import type { RequestRow } from './db/requestStore'
-import type { RateLimiter } from './http/rateLimiter'
-import type { Session } from './session/sessions'
+import type { BffConfig } from './config.js'
+import type { Db } from './db/database.js'
+import type { RequestRow } from './db/requestStore.js'
+import type { RateLimiter } from './http/rateLimiter.js'
+import type { Session } from './session/sessions.js'
 
 /** What every route of the BFF works with. */
 export interface BffContext {

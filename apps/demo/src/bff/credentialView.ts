@@ -1,5 +1,5 @@
 import type { Credential } from '@humanos-link/server'
-import type { CredentialView } from '../shared/apiTypes'
+import type { CredentialView } from '../shared/apiTypes.js'
 
 const isObject = (v: unknown): v is Record<string, unknown> =>
   typeof v === 'object' && v !== null && !Array.isArray(v)

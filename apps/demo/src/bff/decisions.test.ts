@@ -8,11 +8,11 @@ import type {
   RequestItem,
   RequestList,
   WebhookEventList,
-} from '../shared/apiTypes'
-import { decideInFrame } from './testing/linkFlow'
-import { TEST_ORIGIN, request, startDemoStack } from './testing/demoStack'
-import type { DemoStack } from './testing/demoStack'
-import { sealWebhook } from './testing/webhookSeal'
+} from '../shared/apiTypes.js'
+import { decideInFrame } from './testing/linkFlow.js'
+import { TEST_ORIGIN, request, startDemoStack } from './testing/demoStack.js'
+import type { DemoStack } from './testing/demoStack.js'
+import { sealWebhook } from './testing/webhookSeal.js'
 
 let stack: DemoStack
 let secrets: { signatureSecret: string; encryptionSecret: string; encryptionSalt: string }

@@ -1,6 +1,6 @@
 // `pnpm --filter @humanos-link/demo bff`: the BFF configured from the environment.
-import { loadBffConfig } from './config'
-import { startBff } from './startBff'
+import { loadBffConfig } from './config.js'
+import { startBff } from './startBff.js'
 
 type RunningBff = Awaited<ReturnType<typeof startBff>>
 

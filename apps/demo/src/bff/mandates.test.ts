@@ -1,10 +1,10 @@
 // The agent routes of the BFF against a real sandbox: the story through the BFF, and another
 // browser session that can neither see nor act on someone else's mandate.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { AttemptView, CreatedMandate } from '../shared/apiTypes'
-import { startDemoStack } from './testing/demoStack'
-import type { DemoStack } from './testing/demoStack'
-import type { BffSession } from './testing/sessionClient'
+import type { AttemptView, CreatedMandate } from '../shared/apiTypes.js'
+import { startDemoStack } from './testing/demoStack.js'
+import type { DemoStack } from './testing/demoStack.js'
+import type { BffSession } from './testing/sessionClient.js'
 
 let stack: DemoStack
 let n = 0

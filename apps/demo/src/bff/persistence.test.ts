@@ -4,12 +4,12 @@ import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { CreatedRequest, RequestList } from '../shared/apiTypes'
-import { openDatabase } from './db/database'
-import { MIGRATIONS } from './db/migrations'
-import { decideInFrame } from './testing/linkFlow'
-import { TEST_ORIGIN, startDemoStack } from './testing/demoStack'
-import type { DemoStack } from './testing/demoStack'
+import type { CreatedRequest, RequestList } from '../shared/apiTypes.js'
+import { openDatabase } from './db/database.js'
+import { MIGRATIONS } from './db/migrations.js'
+import { decideInFrame } from './testing/linkFlow.js'
+import { TEST_ORIGIN, startDemoStack } from './testing/demoStack.js'
+import type { DemoStack } from './testing/demoStack.js'
 
 let dir: string
 let stack: DemoStack

@@ -1,8 +1,8 @@
 // Rows to the shapes of shared/apiTypes.ts. One place, so the list, the detail and the
 // attestation answer describe a request the same way.
-import type { DecisionView, RequestItem, RequestStatus } from '../shared/apiTypes'
-import type { DecisionRow } from './db/decisionStore'
-import type { RequestRow } from './db/requestStore'
+import type { DecisionView, RequestItem, RequestStatus } from '../shared/apiTypes.js'
+import type { DecisionRow } from './db/decisionStore.js'
+import type { RequestRow } from './db/requestStore.js'
 
 const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString())
 

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { CreatedRequest, RequestDetailView, RequestList } from '../shared/apiTypes'
+import type { CreatedRequest, RequestDetailView, RequestList } from '../shared/apiTypes.js'
 import { readOtp } from '@humanos-link/test-kit/node'
-import { request, startDemoStack } from './testing/demoStack'
-import type { DemoStack } from './testing/demoStack'
+import { request, startDemoStack } from './testing/demoStack.js'
+import type { DemoStack } from './testing/demoStack.js'
 
 let stack: DemoStack
 

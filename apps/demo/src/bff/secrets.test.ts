@@ -1,12 +1,12 @@
 // The API key and the secrets stay in the BFF: no answer of any endpoint, success or failure,
 // carries one, and failures of Humanos reach the browser as a clear message, not a 500.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { CreatedRequest } from '../shared/apiTypes'
-import { DEFAULT_BFF_CONFIG } from './config'
-import { decideInFrame } from './testing/linkFlow'
-import { TEST_ORIGIN, startDemoStack } from './testing/demoStack'
-import type { DemoStack, HttpResult } from './testing/demoStack'
-import { sealWebhook } from './testing/webhookSeal'
+import type { CreatedRequest } from '../shared/apiTypes.js'
+import { DEFAULT_BFF_CONFIG } from './config.js'
+import { decideInFrame } from './testing/linkFlow.js'
+import { TEST_ORIGIN, startDemoStack } from './testing/demoStack.js'
+import type { DemoStack, HttpResult } from './testing/demoStack.js'
+import { sealWebhook } from './testing/webhookSeal.js'
 
 const SECRETS = [
   DEFAULT_BFF_CONFIG.apiKey,

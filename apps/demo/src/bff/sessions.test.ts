@@ -3,11 +3,11 @@
 // rebinding Host names and sessions that never made a request are refused.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createHumanosClient } from '@humanos-link/server'
-import type { CreatedRequest, RequestList } from '../shared/apiTypes'
-import { decideInFrame } from './testing/linkFlow'
-import { TEST_ORIGIN, request, startDemoStack } from './testing/demoStack'
-import type { DemoStack } from './testing/demoStack'
-import type { BffSession } from './testing/sessionClient'
+import type { CreatedRequest, RequestList } from '../shared/apiTypes.js'
+import { decideInFrame } from './testing/linkFlow.js'
+import { TEST_ORIGIN, request, startDemoStack } from './testing/demoStack.js'
+import type { DemoStack } from './testing/demoStack.js'
+import type { BffSession } from './testing/sessionClient.js'
 
 let stack: DemoStack
 let n = 0

@@ -1,10 +1,10 @@
 import type { Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { createAdaptorServer } from '@hono/node-server'
-import { resolveBffConfig } from './config'
-import type { BffConfig } from './config'
-import { createBff } from './createBff'
-import type { CreateBffOptions } from './createBff'
+import { resolveBffConfig } from './config.js'
+import type { BffConfig } from './config.js'
+import { createBff } from './createBff.js'
+import type { CreateBffOptions } from './createBff.js'
 
 /** A BFF that is listening. */
 export interface RunningBff {

@@ -1,9 +1,9 @@
 // Every input the BFF takes is checked; a bad one is a 4xx that names the field and the reason,
 // never a 500 and never a stack trace.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { ErrorBody } from '../shared/apiTypes'
-import { TEST_ORIGIN, startDemoStack } from './testing/demoStack'
-import type { DemoStack } from './testing/demoStack'
+import type { ErrorBody } from '../shared/apiTypes.js'
+import { TEST_ORIGIN, startDemoStack } from './testing/demoStack.js'
+import type { DemoStack } from './testing/demoStack.js'
 
 let stack: DemoStack
 

@@ -6,7 +6,7 @@ import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { build } from 'vite'
 import { afterAll, describe, expect, it } from 'vitest'
-import { DEFAULT_BFF_CONFIG } from './config'
+import { DEFAULT_BFF_CONFIG } from './config.js'
 
 const demoDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
 const outDir = mkdtempSync(path.join(tmpdir(), 'demo-web-'))

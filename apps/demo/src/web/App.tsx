@@ -1,12 +1,12 @@
-import { ActivityTimeline } from './components/ActivityTimeline'
-import { AgentPanel } from './components/AgentPanel'
-import { ApprovalPanel } from './components/ApprovalPanel'
-import { MandateForm } from './components/MandateForm'
-import { CreateRequestForm } from './components/CreateRequestForm'
-import { CredentialPanel } from './components/CredentialPanel'
-import { RequestList } from './components/RequestList'
-import { WebhookLog } from './components/WebhookLog'
-import { useUiStore } from './state/useUiStore'
+import { ActivityTimeline } from './components/ActivityTimeline.js'
+import { AgentPanel } from './components/AgentPanel.js'
+import { ApprovalPanel } from './components/ApprovalPanel.js'
+import { MandateForm } from './components/MandateForm.js'
+import { CreateRequestForm } from './components/CreateRequestForm.js'
+import { CredentialPanel } from './components/CredentialPanel.js'
+import { RequestList } from './components/RequestList.js'
+import { WebhookLog } from './components/WebhookLog.js'
+import { useUiStore } from './state/useUiStore.js'
 
 /**
  * The demo. At its centre the agent story: limits, the person's approval in the embedded flow,

@@ -1,8 +1,8 @@
 import { StrictMode } from 'react'
 import { createRoot } from 'react-dom/client'
 import { QueryClientProvider } from '@tanstack/react-query'
-import { App } from './App'
-import { createQueryClient } from './queryClient'
+import { App } from './App.js'
+import { createQueryClient } from './queryClient.js'
 import './styles.css'
 
 const root = document.getElementById('root')

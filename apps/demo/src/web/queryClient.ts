@@ -1,5 +1,5 @@
 import { QueryClient } from '@tanstack/react-query'
-import { BffError } from './api/bffClient'
+import { BffError } from './api/bffClient.js'
 
 /**
  * Queries retry twice on network trouble and 5xx, never on a 4xx (asking again will not fix

@@ -1,11 +1,11 @@
 import type { MiddlewareHandler } from 'hono'
-import { checkRequestSignature, signedBodyText } from '../auth/signing'
-import { API_VERSION } from '../constants'
-import type { SandboxContext } from '../context'
-import { expireCredentials } from '../db/credentialStore'
-import { organizationByApiKey } from '../db/organizationStore'
-import type { AppEnv } from '../http/appEnv'
-import { HttpError } from '../http/httpError'
+import { checkRequestSignature, signedBodyText } from '../auth/signing.js'
+import { API_VERSION } from '../constants.js'
+import type { SandboxContext } from '../context.js'
+import { expireCredentials } from '../db/credentialStore.js'
+import { organizationByApiKey } from '../db/organizationStore.js'
+import type { AppEnv } from '../http/appEnv.js'
+import { HttpError } from '../http/httpError.js'
 
 const JSON_TYPE = /^application\/json\s*(;|$)/i
 const DATE = /^(\d{4})-(\d{2})-(\d{2})$/

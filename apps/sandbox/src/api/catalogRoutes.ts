@@ -1,11 +1,11 @@
 import { Hono } from 'hono'
 import { z } from 'zod'
-import type { SandboxContext } from '../context'
-import { listApprovals, listWorkflows } from '../db/approvalStore'
-import { approvalView, workflowView } from '../flow/catalogViews'
-import type { AppEnv } from '../http/appEnv'
-import { validate } from '../http/jsonBody'
-import { pageQueryShape } from './requestSchemas'
+import type { SandboxContext } from '../context.js'
+import { listApprovals, listWorkflows } from '../db/approvalStore.js'
+import { approvalView, workflowView } from '../flow/catalogViews.js'
+import type { AppEnv } from '../http/appEnv.js'
+import { validate } from '../http/jsonBody.js'
+import { pageQueryShape } from './requestSchemas.js'
 
 const APPROVAL_TYPES = ['DOCUMENT', 'CONSENT', 'FORM', 'JSON'] as const
 

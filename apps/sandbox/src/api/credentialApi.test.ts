@@ -2,8 +2,8 @@ import { createHash } from 'node:crypto'
 import { base58 } from '@scure/base'
 import canonicalize from 'canonicalize'
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
-import { requestBody, startTestSandbox } from '../testing/testSandbox'
-import type { TestSandbox } from '../testing/testSandbox'
+import { requestBody, startTestSandbox } from '../testing/testSandbox.js'
+import type { TestSandbox } from '../testing/testSandbox.js'
 
 let t: TestSandbox
 

@@ -1,10 +1,10 @@
 import { Hono } from 'hono'
-import type { SandboxContext } from '../context'
-import { getCredential } from '../db/credentialStore'
-import type { CredentialRow } from '../db/rows'
-import { DomainCodes, DomainError } from '../flow/domainError'
-import { credentialView } from '../flow/views'
-import type { AppEnv } from '../http/appEnv'
+import type { SandboxContext } from '../context.js'
+import { getCredential } from '../db/credentialStore.js'
+import type { CredentialRow } from '../db/rows.js'
+import { DomainCodes, DomainError } from '../flow/domainError.js'
+import { credentialView } from '../flow/views.js'
+import type { AppEnv } from '../http/appEnv.js'
 
 /** A credential of the caller's organization; another organization's is not found. */
 export function findCredential(ctx: SandboxContext, orgId: string, id: string): CredentialRow {

@@ -1,10 +1,10 @@
 import { Hono } from 'hono'
-import type { SandboxContext } from '../context'
-import { getCredential } from '../db/credentialStore'
-import { getOrganization } from '../db/organizationStore'
-import { getUserById } from '../db/userStore'
-import { DomainCodes, DomainError } from '../flow/domainError'
-import type { AppEnv } from '../http/appEnv'
+import type { SandboxContext } from '../context.js'
+import { getCredential } from '../db/credentialStore.js'
+import { getOrganization } from '../db/organizationStore.js'
+import { getUserById } from '../db/userStore.js'
+import { DomainCodes, DomainError } from '../flow/domainError.js'
+import type { AppEnv } from '../http/appEnv.js'
 import {
   credentialDidDocument,
   issuerDidDocument,
@@ -13,7 +13,7 @@ import {
   platformKeyDid,
   platformKeyDidDocument,
   userDidDocument,
-} from '../proof/didDocument'
+} from '../proof/didDocument.js'
 
 const UUID = '[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}'
 

@@ -1,8 +1,8 @@
 import { Hono } from 'hono'
-import type { SandboxContext } from '../context'
-import { getEvidence } from '../db/evidenceStore'
-import { DomainCodes, DomainError } from '../flow/domainError'
-import type { AppEnv } from '../http/appEnv'
+import type { SandboxContext } from '../context.js'
+import { getEvidence } from '../db/evidenceStore.js'
+import { DomainCodes, DomainError } from '../flow/domainError.js'
+import type { AppEnv } from '../http/appEnv.js'
 
 /**
  * `GET /evidences/:evidenceId`: one evidence document of a credential, byte for byte what its

@@ -2,8 +2,8 @@
 // the old behaviour.
 import { createHash } from 'node:crypto'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { requestBody, startTestSandbox } from '../testing/testSandbox'
-import type { TestSandbox } from '../testing/testSandbox'
+import { requestBody, startTestSandbox } from '../testing/testSandbox.js'
+import type { TestSandbox } from '../testing/testSandbox.js'
 
 let t: TestSandbox
 

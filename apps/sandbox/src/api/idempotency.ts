@@ -12,10 +12,10 @@
 import { createHash } from 'node:crypto'
 import type { Context } from 'hono'
 import type { ContentfulStatusCode } from 'hono/utils/http-status'
-import type { SandboxContext } from '../context'
-import { findIdempotent, saveIdempotent } from '../db/idempotencyStore'
-import type { AppEnv } from '../http/appEnv'
-import { HttpError } from '../http/httpError'
+import type { SandboxContext } from '../context.js'
+import { findIdempotent, saveIdempotent } from '../db/idempotencyStore.js'
+import type { AppEnv } from '../http/appEnv.js'
+import { HttpError } from '../http/httpError.js'
 
 const inFlight = new WeakMap<SandboxContext, Set<string>>()
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { requestBody, startTestSandbox } from '../testing/testSandbox'
-import { RateLimiter } from './rateLimiter'
+import { requestBody, startTestSandbox } from '../testing/testSandbox.js'
+import { RateLimiter } from './rateLimiter.js'
 
 describe('RateLimiter', () => {
   it('allows the limit per window, then says how long to wait, per key', () => {

@@ -1,7 +1,7 @@
 import { generateHostKeyPair } from '@humanos-link/core'
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
-import { requestBody, startTestSandbox } from '../testing/testSandbox'
-import type { TestSandbox } from '../testing/testSandbox'
+import { requestBody, startTestSandbox } from '../testing/testSandbox.js'
+import type { TestSandbox } from '../testing/testSandbox.js'
 
 let t: TestSandbox
 

@@ -1,8 +1,8 @@
 import { importPublicKey } from '@humanos-link/core/protocol'
 import { z } from 'zod'
-import { mandateActionInputSchema } from '../mandates/mandateRequest'
-import { IDENTITY_LEVELS } from '../db/rows'
-import { E164, normalizeContact } from '../flow/contacts'
+import { mandateActionInputSchema } from '../mandates/mandateRequest.js'
+import { IDENTITY_LEVELS } from '../db/rows.js'
+import { E164, normalizeContact } from '../flow/contacts.js'
 
 const emailSchema = z.email()
 

@@ -2,8 +2,8 @@
 // internalId; refused when canceled, within the cool-down, or past the attempt limit (only
 // delivered sends count).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { requestBody, startTestSandbox } from '../testing/testSandbox'
-import type { TestSandbox } from '../testing/testSandbox'
+import { requestBody, startTestSandbox } from '../testing/testSandbox.js'
+import type { TestSandbox } from '../testing/testSandbox.js'
 
 let t: TestSandbox
 let slow: TestSandbox

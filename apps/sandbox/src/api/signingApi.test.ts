@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { signature } from '@humanos-link/test-kit/node'
-import { requestBody, startTestSandbox } from '../testing/testSandbox'
-import type { TestSandbox } from '../testing/testSandbox'
+import { requestBody, startTestSandbox } from '../testing/testSandbox.js'
+import type { TestSandbox } from '../testing/testSandbox.js'
 
 let t: TestSandbox
 

@@ -1,5 +1,5 @@
-import type { SandboxContext } from '../context'
-import { userDid } from '../proof/didDocument'
+import type { SandboxContext } from '../context.js'
+import { userDid } from '../proof/didDocument.js'
 
 /** The user number of one of this sandbox's user DIDs (`<platform DID>:user:<n>`), else null. */
 export function userNumberOfDid(ctx: SandboxContext, did: string): number | null {

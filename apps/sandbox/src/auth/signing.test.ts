@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import vectors from '../testing/specVectors.json'
-import { checkRequestSignature, signRequest } from './signing'
+import { checkRequestSignature, signRequest } from './signing.js'
 
 const utf8 = (text: string) => new TextEncoder().encode(text)
 

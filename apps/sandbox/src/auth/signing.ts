@@ -12,7 +12,7 @@
  * 4. The timestamp is within the tolerance of the sandbox's clock.
  */
 import { createHash, createHmac, timingSafeEqual } from 'node:crypto'
-import { jsonDepth } from '../http/jsonBody'
+import { jsonDepth } from '../http/jsonBody.js'
 
 const strictUtf8 = new TextDecoder('utf-8', { fatal: true })
 

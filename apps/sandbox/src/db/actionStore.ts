@@ -1,6 +1,6 @@
 // Actions and their versions (humanos-mandates.md section 2). Every read is scoped to one
 // organization; API reads see published versions only.
-import type { Db } from './database'
+import type { Db } from './database.js'
 
 export interface ActionRow {
   id: string

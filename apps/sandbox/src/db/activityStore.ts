@@ -1,6 +1,6 @@
 // The activity log (humanos-mandates.md section 7): append-only, one row per state change,
 // written by the same transaction as the change.
-import type { Db } from './database'
+import type { Db } from './database.js'
 
 export interface ActivityRow {
   seq: number

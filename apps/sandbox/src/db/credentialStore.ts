@@ -1,5 +1,5 @@
-import type { Db } from './database'
-import type { CredentialRow, CredentialStatus, DecisionRow } from './rows'
+import type { Db } from './database.js'
+import type { CredentialRow, CredentialStatus, DecisionRow } from './rows.js'
 
 export function insertCredential(db: Db, row: CredentialRow): void {
   db.prepare(

@@ -1,7 +1,7 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import Database from 'better-sqlite3'
-import { MIGRATIONS } from './schema'
+import { MIGRATIONS } from './schema.js'
 
 /** An open sandbox database (better-sqlite3: synchronous, so one statement never interleaves). */
 export type Db = Database.Database

@@ -1,4 +1,4 @@
-import type { Db } from './database'
+import type { Db } from './database.js'
 
 export interface EvidenceRow {
   id: string

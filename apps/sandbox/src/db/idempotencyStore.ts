@@ -1,4 +1,4 @@
-import type { Db } from './database'
+import type { Db } from './database.js'
 
 /** How long a stored response is replayed for the same `Idempotency-Key`. */
 export const IDEMPOTENCY_TTL_MS = 24 * 60 * 60 * 1000

@@ -1,6 +1,6 @@
 // The mandate side of a credential: the action version it pins and the approved values.
-import type { Db } from './database'
-import type { CredentialRow } from './rows'
+import type { Db } from './database.js'
+import type { CredentialRow } from './rows.js'
 
 /** A credential row with its mandate columns (`null` for a credential without an action). */
 export interface MandateRow extends CredentialRow {

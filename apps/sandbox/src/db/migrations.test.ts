@@ -3,9 +3,9 @@ import { tmpdir } from 'node:os'
 import path from 'node:path'
 import Database from 'better-sqlite3'
 import { afterEach, describe, expect, it } from 'vitest'
-import { DEFAULT_CONFIG } from '../config'
-import { requestBody, startTestSandbox } from '../testing/testSandbox'
-import { MIGRATIONS } from './schema'
+import { DEFAULT_CONFIG } from '../config.js'
+import { requestBody, startTestSandbox } from '../testing/testSandbox.js'
+import { MIGRATIONS } from './schema.js'
 
 let dir: string | undefined
 afterEach(() => dir && rmSync(dir, { recursive: true, force: true }))

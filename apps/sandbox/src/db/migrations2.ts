@@ -1,7 +1,7 @@
 // Migration 2: organizations. Every resource gets the organization it belongs to; what an
 // older database holds belongs to the first organization (the one the environment configures).
 import { randomUUID } from 'node:crypto'
-import type { Db } from './database'
+import type { Db } from './database.js'
 
 /** Tables whose rows belong to one organization through an `org_id` column. */
 const ORG_TABLES = ['requests', 'credentials', 'outbox', 'webhook_deliveries'] as const

@@ -1,5 +1,5 @@
 import { createHash, randomUUID } from 'node:crypto'
-import type { Db } from './database'
+import type { Db } from './database.js'
 
 /** One organization: its credentials for the API. Its settings are in `org_settings`. */
 export interface Organization {

@@ -1,4 +1,4 @@
-import type { Db } from './database'
+import type { Db } from './database.js'
 
 /** One OTP message the sandbox "sent" by email or SMS. */
 export interface OutboxMessage {

@@ -1,6 +1,6 @@
-import type { Db } from './database'
-import type { RequestRow, UserRow } from './rows'
-import { getUserByContact } from './userStore'
+import type { Db } from './database.js'
+import type { RequestRow, UserRow } from './rows.js'
+import { getUserByContact } from './userStore.js'
 
 /** Inserts a request; `seq` orders the list, newest first. */
 export function insertRequest(db: Db, row: Omit<RequestRow, 'seq'>): void {

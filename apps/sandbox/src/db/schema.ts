@@ -1,9 +1,9 @@
 // The schema, as an ordered list of migrations. `PRAGMA user_version` records how many ran, so a
 // database file written by an older sandbox is upgraded in place and never loses data.
 
-import type { Db } from './database'
-import { MANDATES_MIGRATION } from './mandateSchema'
-import { addOrganizations } from './migrations2'
+import type { Db } from './database.js'
+import { MANDATES_MIGRATION } from './mandateSchema.js'
+import { addOrganizations } from './migrations2.js'
 
 /** One schema step: SQL, or a function for a step that needs values computed in JavaScript. */
 export type Migration = string | ((db: Db) => void)

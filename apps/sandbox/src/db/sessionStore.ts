@@ -1,5 +1,5 @@
-import type { Db } from './database'
-import type { FrameRow, SessionRow } from './rows'
+import type { Db } from './database.js'
+import type { FrameRow, SessionRow } from './rows.js'
 
 export function insertSession(db: Db, row: SessionRow): void {
   db.prepare(

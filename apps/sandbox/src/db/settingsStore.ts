@@ -1,6 +1,6 @@
-import type { OrganizationSettings, SettingsPatch } from '../settingsSchema'
-import { SETTINGS_KEYS } from '../settingsSchema'
-import type { Db } from './database'
+import type { OrganizationSettings, SettingsPatch } from '../settingsSchema.js'
+import { SETTINGS_KEYS } from '../settingsSchema.js'
+import type { Db } from './database.js'
 
 interface SettingsRow {
   key: string

@@ -1,5 +1,5 @@
-import type { Db } from './database'
-import type { UserRow } from './rows'
+import type { Db } from './database.js'
+import type { UserRow } from './rows.js'
 
 /** A user of organization `orgId` by number; another organization's is not found. */
 export function getUserById(db: Db, orgId: string, id: number): UserRow | undefined {

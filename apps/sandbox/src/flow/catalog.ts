@@ -1,11 +1,11 @@
 // Approvals (templates of documents, consents, forms) and workflows (named groups of
 // approvals): the organization's catalog that `resourcesIds` and `groupIds` of POST /request
 // draw credentials from.
-import type { ApprovalRow } from '../db/approvalStore'
-import { approvalsByIds, approvalsOfWorkflow, workflowsByIds } from '../db/approvalStore'
-import type { Db } from '../db/database'
-import type { CredentialSpec } from './createRequest'
-import { DomainCodes, DomainError } from './domainError'
+import type { ApprovalRow } from '../db/approvalStore.js'
+import { approvalsByIds, approvalsOfWorkflow, workflowsByIds } from '../db/approvalStore.js'
+import type { Db } from '../db/database.js'
+import type { CredentialSpec } from './createRequest.js'
+import { DomainCodes, DomainError } from './domainError.js'
 
 function specOf(approval: ApprovalRow): CredentialSpec {
   return {

@@ -1,9 +1,14 @@
 import { randomUUID } from 'node:crypto'
-import type { ApprovalRow } from '../db/approvalStore'
-import { approvalsByIds, insertApproval, insertWorkflow, workflowsByIds } from '../db/approvalStore'
-import type { Db } from '../db/database'
-import { approvalView, workflowView } from './catalogViews'
-import { DomainCodes, DomainError } from './domainError'
+import type { ApprovalRow } from '../db/approvalStore.js'
+import {
+  approvalsByIds,
+  insertApproval,
+  insertWorkflow,
+  workflowsByIds,
+} from '../db/approvalStore.js'
+import type { Db } from '../db/database.js'
+import { approvalView, workflowView } from './catalogViews.js'
+import { DomainCodes, DomainError } from './domainError.js'
 
 /** What `POST /_sandbox/approvals` takes. */
 export interface NewApproval {

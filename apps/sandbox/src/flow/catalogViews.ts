@@ -1,7 +1,7 @@
-import type { ApprovalRow, WorkflowRow } from '../db/approvalStore'
-import { approvalsOfWorkflow, workflowIdsOf } from '../db/approvalStore'
-import type { Db } from '../db/database'
-import { isoDate } from './ids'
+import type { ApprovalRow, WorkflowRow } from '../db/approvalStore.js'
+import { approvalsOfWorkflow, workflowIdsOf } from '../db/approvalStore.js'
+import type { Db } from '../db/database.js'
+import { isoDate } from './ids.js'
 
 /** An approval as `GET /approvals` lists it. */
 export function approvalView(db: Db, row: ApprovalRow) {

@@ -1,9 +1,9 @@
-import { CREDENTIAL_CONTEXT } from '../constants'
-import type { CredentialType } from '../db/rows'
-import { createEddsaJcsProof } from '../proof/eddsaJcs'
-import type { Ed25519Signer } from '../proof/ed25519'
-import type { EvidenceEntry } from './evidence'
-import { w3cDate } from './ids'
+import { CREDENTIAL_CONTEXT } from '../constants.js'
+import type { CredentialType } from '../db/rows.js'
+import { createEddsaJcsProof } from '../proof/eddsaJcs.js'
+import type { Ed25519Signer } from '../proof/ed25519.js'
+import type { EvidenceEntry } from './evidence.js'
+import { w3cDate } from './ids.js'
 
 /** What a credential asks the grantors to agree to. */
 export interface CredentialContent {

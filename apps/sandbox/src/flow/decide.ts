@@ -1,25 +1,25 @@
-import type { SandboxContext } from '../context'
+import type { SandboxContext } from '../context.js'
 import {
   credentialsOf,
   decisionsOf,
   getCredential,
   insertDecision,
   updateCredential,
-} from '../db/credentialStore'
-import { IDENTITY_LEVELS } from '../db/rows'
-import type { CredentialRow } from '../db/rows'
-import { markSessionDecided, sessionsOf } from '../db/sessionStore'
-import { issuerDidOf, platformKeyId, userDid } from '../proof/didDocument'
-import { DomainCodes, DomainError } from './domainError'
-import { activateCredential } from './credentialDocument'
-import { recordEvidence } from './evidence'
-import type { CredentialEvent, IdentityDecision } from './events'
-import { credentialEvent } from './events'
-import { isoDate, newDecisionId } from './ids'
-import type { SessionPair } from './sessionGuards'
-import { assertSessionOpen, loadSession } from './sessionGuards'
-import { recordActivity } from '../mandates/ledger'
-import { credentialView } from './views'
+} from '../db/credentialStore.js'
+import { IDENTITY_LEVELS } from '../db/rows.js'
+import type { CredentialRow } from '../db/rows.js'
+import { markSessionDecided, sessionsOf } from '../db/sessionStore.js'
+import { issuerDidOf, platformKeyId, userDid } from '../proof/didDocument.js'
+import { DomainCodes, DomainError } from './domainError.js'
+import { activateCredential } from './credentialDocument.js'
+import { recordEvidence } from './evidence.js'
+import type { CredentialEvent, IdentityDecision } from './events.js'
+import { credentialEvent } from './events.js'
+import { isoDate, newDecisionId } from './ids.js'
+import type { SessionPair } from './sessionGuards.js'
+import { assertSessionOpen, loadSession } from './sessionGuards.js'
+import { recordActivity } from '../mandates/ledger.js'
+import { credentialView } from './views.js'
 
 /**
  * The new status of a `DRAFT` credential after a decision: one rejection makes it `REJECTED`;

@@ -1,9 +1,9 @@
 // The decision events of link-protocol section 7 (without the attestation, which only Link
 // results carry): one shape for webhooks and results.
-import { API_VERSION } from '../constants'
-import type { RequestRow, SessionRow } from '../db/rows'
-import { issuerDidOf, userDid } from '../proof/didDocument'
-import type { CredentialView } from './views'
+import { API_VERSION } from '../constants.js'
+import type { RequestRow, SessionRow } from '../db/rows.js'
+import { issuerDidOf, userDid } from '../proof/didDocument.js'
+import type { CredentialView } from './views.js'
 
 export interface IdentityDecision {
   success: boolean

@@ -4,9 +4,9 @@
 // grantor's acceptance record; both are canonical JSON (RFC 8785), so their bytes are stable.
 import { createHash, randomUUID } from 'node:crypto'
 import canonicalize from 'canonicalize'
-import type { Db } from '../db/database'
-import { insertEvidence } from '../db/evidenceStore'
-import type { EvidenceRow } from '../db/evidenceStore'
+import type { Db } from '../db/database.js'
+import { insertEvidence } from '../db/evidenceStore.js'
+import type { EvidenceRow } from '../db/evidenceStore.js'
 
 /** One entry of `w3cCredential.evidences`. */
 export interface EvidenceEntry {

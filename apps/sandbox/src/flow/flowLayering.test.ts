@@ -2,8 +2,8 @@ import { readdirSync, readFileSync } from 'node:fs'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { describe, expect, it } from 'vitest'
-import { DOMAIN_STATUS } from '../http/domainStatus'
-import { DomainCodes } from './domainError'
+import { DOMAIN_STATUS } from '../http/domainStatus.js'
+import { DomainCodes } from './domainError.js'
 
 const here = path.dirname(fileURLToPath(import.meta.url))
 

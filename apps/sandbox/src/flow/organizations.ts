@@ -1,8 +1,8 @@
 import { randomBytes } from 'node:crypto'
-import type { SandboxContext } from '../context'
-import { insertOrganization } from '../db/organizationStore'
-import { syncSettings } from '../db/settingsStore'
-import { issuerDidOf } from '../proof/didDocument'
+import type { SandboxContext } from '../context.js'
+import { insertOrganization } from '../db/organizationStore.js'
+import { syncSettings } from '../db/settingsStore.js'
+import { issuerDidOf } from '../proof/didDocument.js'
 
 /** What `POST /_sandbox/organizations` takes. */
 export interface NewOrganization {

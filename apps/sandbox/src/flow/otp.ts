@@ -1,13 +1,13 @@
 import { randomInt, randomUUID, timingSafeEqual } from 'node:crypto'
-import type { SandboxContext } from '../context'
-import { insertOutboxMessage } from '../db/outboxStore'
-import { consumeOtp, getSession, recordOtpFailure, setOtp } from '../db/sessionStore'
-import { channelOf, undeliverableReason } from './contacts'
-import { DomainCodes, DomainError } from './domainError'
-import { otpFailedEvent } from './events'
-import { linkFor } from './views'
-import type { SessionPair } from './sessionGuards'
-import { assertSessionOpen, sessionClosedReason } from './sessionGuards'
+import type { SandboxContext } from '../context.js'
+import { insertOutboxMessage } from '../db/outboxStore.js'
+import { consumeOtp, getSession, recordOtpFailure, setOtp } from '../db/sessionStore.js'
+import { channelOf, undeliverableReason } from './contacts.js'
+import { DomainCodes, DomainError } from './domainError.js'
+import { otpFailedEvent } from './events.js'
+import { linkFor } from './views.js'
+import type { SessionPair } from './sessionGuards.js'
+import { assertSessionOpen, sessionClosedReason } from './sessionGuards.js'
 
 /** What issuing a code did. */
 export interface IssuedOtp {

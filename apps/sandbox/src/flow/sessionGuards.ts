@@ -1,8 +1,8 @@
-import type { SandboxContext } from '../context'
-import { getRequest } from '../db/requestStore'
-import type { RequestRow, SessionRow } from '../db/rows'
-import { getSession } from '../db/sessionStore'
-import { DomainCodes, DomainError } from './domainError'
+import type { SandboxContext } from '../context.js'
+import { getRequest } from '../db/requestStore.js'
+import type { RequestRow, SessionRow } from '../db/rows.js'
+import { getSession } from '../db/sessionStore.js'
+import { DomainCodes, DomainError } from './domainError.js'
 
 /** A session with its request. */
 export interface SessionPair {

@@ -1,9 +1,9 @@
-import type { SandboxContext } from '../context'
-import type { UserRow } from '../db/rows'
-import { getUserByContact, getUserByInternalId, insertUser } from '../db/userStore'
-import { userDid } from '../proof/didDocument'
-import { isoDate } from './ids'
-import { identityStatusOf } from './users'
+import type { SandboxContext } from '../context.js'
+import type { UserRow } from '../db/rows.js'
+import { getUserByContact, getUserByInternalId, insertUser } from '../db/userStore.js'
+import { userDid } from '../proof/didDocument.js'
+import { isoDate } from './ids.js'
+import { identityStatusOf } from './users.js'
 
 /** One valid item of `POST /user`. */
 export interface UserImport {

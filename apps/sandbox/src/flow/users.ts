@@ -1,6 +1,6 @@
-import type { Db } from '../db/database'
-import type { UserRow } from '../db/rows'
-import { passedIdentityLevels } from '../db/userStore'
+import type { Db } from '../db/database.js'
+import type { UserRow } from '../db/rows.js'
+import { passedIdentityLevels } from '../db/userStore.js'
 
 /** How far a user's identity is known: `HUMANOS`, `KYC` or `NONE` (humanos-api.md). */
 export type IdentityStatus = 'NONE' | 'KYC' | 'HUMANOS'

@@ -1,14 +1,14 @@
 // The API's response shapes, built from rows. One place, so the API, the webhooks and the Link
 // results describe a credential the same way.
-import { credentialsOf, decisionsOf } from '../db/credentialStore'
-import type { Db } from '../db/database'
-import type { CredentialRow, RequestRow, SessionRow } from '../db/rows'
-import { sessionsOf } from '../db/sessionStore'
-import { getUserById } from '../db/userStore'
-import { userDid } from '../proof/didDocument'
-import type { IdentityDecision } from './events'
-import { isoDate } from './ids'
-import { identityStatusOf } from './users'
+import { credentialsOf, decisionsOf } from '../db/credentialStore.js'
+import type { Db } from '../db/database.js'
+import type { CredentialRow, RequestRow, SessionRow } from '../db/rows.js'
+import { sessionsOf } from '../db/sessionStore.js'
+import { getUserById } from '../db/userStore.js'
+import { userDid } from '../proof/didDocument.js'
+import type { IdentityDecision } from './events.js'
+import { isoDate } from './ids.js'
+import { identityStatusOf } from './users.js'
 
 /** What building a view needs from the sandbox. */
 export interface ViewContext {

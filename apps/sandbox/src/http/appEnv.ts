@@ -1,4 +1,4 @@
-import type { Organization } from '../db/organizationStore'
+import type { Organization } from '../db/organizationStore.js'
 
 /** Hono variables the sandbox's middlewares set for its handlers. */
 export interface AppEnv {

@@ -4,9 +4,9 @@
 // field).
 import type { Context } from 'hono'
 import type { ContentfulStatusCode } from 'hono/utils/http-status'
-import type { DomainCode, DomainError } from '../flow/domainError'
-import type { AppEnv } from './appEnv'
-import { errorBody } from './httpError'
+import type { DomainCode, DomainError } from '../flow/domainError.js'
+import type { AppEnv } from './appEnv.js'
+import { errorBody } from './httpError.js'
 
 /** Domain code → HTTP status. */
 export const DOMAIN_STATUS: Readonly<Record<DomainCode, ContentfulStatusCode>> = Object.freeze({

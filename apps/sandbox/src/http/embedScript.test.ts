@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
-import { embedScriptRoutes } from './embedScript'
+import { embedScriptRoutes } from './embedScript.js'
 
 const built = mkdtempSync(path.join(tmpdir(), 'embed-dist-'))
 writeFileSync(path.join(built, 'humanos-link.js'), '(function(){})();\n')

@@ -1,8 +1,8 @@
 import { readFile } from 'node:fs/promises'
 import path from 'node:path'
 import { Hono } from 'hono'
-import { embedDistDir } from '../packagePaths'
-import type { AppEnv } from './appEnv'
+import { embedDistDir } from '../packagePaths.js'
+import type { AppEnv } from './appEnv.js'
 
 /** Where the embed package's build is: `packages/embed/dist/` here, the installed one when published. */
 export const EMBED_DIST_DIR = embedDistDir()

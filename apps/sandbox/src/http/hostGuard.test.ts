@@ -1,8 +1,8 @@
 import { request } from 'node:http'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { startTestSandbox } from '../testing/testSandbox'
-import type { TestSandbox } from '../testing/testSandbox'
-import { isAllowedHost } from './hostGuard'
+import { startTestSandbox } from '../testing/testSandbox.js'
+import type { TestSandbox } from '../testing/testSandbox.js'
+import { isAllowedHost } from './hostGuard.js'
 
 let t: TestSandbox
 beforeAll(async () => {

@@ -7,9 +7,9 @@
  * the host of its public URL (`SANDBOX_PUBLIC_URL`). Vite's dev server guards the same way.
  */
 import type { MiddlewareHandler } from 'hono'
-import type { SandboxContext } from '../context'
-import type { AppEnv } from './appEnv'
-import { HttpError } from './httpError'
+import type { SandboxContext } from '../context.js'
+import type { AppEnv } from './appEnv.js'
+import { HttpError } from './httpError.js'
 
 const IPV4 = /^\d{1,3}(\.\d{1,3}){3}$/
 

@@ -1,5 +1,5 @@
 import type { z } from 'zod'
-import { HttpError } from './httpError'
+import { HttpError } from './httpError.js'
 
 /**
  * Depth of the deepest array or object in a JSON text, scanned before parsing so a hostile

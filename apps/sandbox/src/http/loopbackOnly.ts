@@ -7,9 +7,9 @@
  */
 import { getConnInfo } from '@hono/node-server/conninfo'
 import type { Context, MiddlewareHandler } from 'hono'
-import type { SandboxContext } from '../context'
-import type { AppEnv } from './appEnv'
-import { HttpError } from './httpError'
+import type { SandboxContext } from '../context.js'
+import type { AppEnv } from './appEnv.js'
+import { HttpError } from './httpError.js'
 
 /** True for 127.0.0.0/8, ::1 and their IPv4-mapped IPv6 forms. */
 export function isLoopbackAddress(address: string): boolean {

@@ -1,8 +1,8 @@
 import { readFile, stat } from 'node:fs/promises'
 import path from 'node:path'
 import { Hono } from 'hono'
-import { PUBLIC_DIR } from '../packagePaths'
-import type { AppEnv } from './appEnv'
+import { PUBLIC_DIR } from '../packagePaths.js'
+import type { AppEnv } from './appEnv.js'
 
 /** A URL prefix served from a folder. */
 export interface StaticMount {

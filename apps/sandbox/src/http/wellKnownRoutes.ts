@@ -1,15 +1,15 @@
 import { Hono } from 'hono'
-import type { SandboxContext } from '../context'
-import { getOrganization } from '../db/organizationStore'
+import type { SandboxContext } from '../context.js'
+import { getOrganization } from '../db/organizationStore.js'
 import {
   issuerDidDocument,
   platformDidDocument,
   platformKeyDid,
   platformKeyDidDocument,
   userDidDocument,
-} from '../proof/didDocument'
-import type { AppEnv } from './appEnv'
-import { HttpError } from './httpError'
+} from '../proof/didDocument.js'
+import type { AppEnv } from './appEnv.js'
+import { HttpError } from './httpError.js'
 
 /**
  * `/health`, the did:web documents (platform, platform key, issuers, users) and the

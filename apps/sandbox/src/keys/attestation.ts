@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto'
 import { SignJWT } from 'jose'
-import type { SandboxKeys } from './sandboxKeys'
+import type { SandboxKeys } from './sandboxKeys.js'
 
 /** Life of an attestation (link-protocol section 7: `exp` = `iat` + 300 s). */
 export const ATTESTATION_TTL_SECONDS = 300

@@ -1,10 +1,10 @@
 import { randomBytes, randomUUID } from 'node:crypto'
 import { calculateJwkThumbprint, exportJWK, generateKeyPair, importJWK } from 'jose'
 import type { CryptoKey, JWK } from 'jose'
-import type { Db } from '../db/database'
-import { ed25519FromSeed } from '../proof/ed25519'
-import type { Ed25519Signer } from '../proof/ed25519'
-import { ed25519Multikey } from '../proof/multikey'
+import type { Db } from '../db/database.js'
+import { ed25519FromSeed } from '../proof/ed25519.js'
+import type { Ed25519Signer } from '../proof/ed25519.js'
+import { ed25519Multikey } from '../proof/multikey.js'
 
 /** The sandbox's signing keys, created once and kept in the database across restarts. */
 export interface SandboxKeys {

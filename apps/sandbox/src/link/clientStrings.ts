@@ -1,4 +1,4 @@
-import type { PageStrings } from './strings'
+import type { PageStrings } from './strings.js'
 
 /** The texts the page script needs at run time (the rest is rendered on the server). */
 export type ClientStrings = ReturnType<typeof clientStrings>

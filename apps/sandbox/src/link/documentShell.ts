@@ -1,7 +1,7 @@
-import type { SafeHtml } from './html'
-import { html, jsonForScript } from './html'
-import type { LinkPageBoot } from './page/boot'
-import type { PageStrings } from './strings'
+import type { SafeHtml } from './html.js'
+import { html, jsonForScript } from './html.js'
+import type { LinkPageBoot } from './page/boot.js'
+import type { PageStrings } from './strings.js'
 
 /** Display options from the frame URL (link-protocol section 3). */
 export interface PageLook {

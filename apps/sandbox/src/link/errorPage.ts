@@ -1,8 +1,8 @@
-import { documentShell } from './documentShell'
-import type { PageLook } from './documentShell'
-import { html } from './html'
-import type { PageStrings } from './strings'
-import { englishError } from './strings'
+import { documentShell } from './documentShell.js'
+import type { PageLook } from './documentShell.js'
+import { html } from './html.js'
+import type { PageStrings } from './strings.js'
+import { englishError } from './strings.js'
 
 /**
  * The page for a flow that cannot start (link-protocol section 5). Its script posts only the

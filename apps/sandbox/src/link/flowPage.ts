@@ -1,13 +1,13 @@
-import type { CredentialRow } from '../db/rows'
-import { documentShell } from './documentShell'
-import type { FlowBoot } from './page/boot'
-import type { PageLook } from './documentShell'
-import { html } from './html'
-import type { SafeHtml } from './html'
-import { mandateCard } from './mandateCard'
-import type { MandateView } from './mandateCard'
-import { renderData } from './renderData'
-import type { PageStrings } from './strings'
+import type { CredentialRow } from '../db/rows.js'
+import { documentShell } from './documentShell.js'
+import type { FlowBoot } from './page/boot.js'
+import type { PageLook } from './documentShell.js'
+import { html } from './html.js'
+import type { SafeHtml } from './html.js'
+import { mandateCard } from './mandateCard.js'
+import type { MandateView } from './mandateCard.js'
+import { renderData } from './renderData.js'
+import type { PageStrings } from './strings.js'
 
 /** What the flow page shows. */
 export interface FlowPageInput {

@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto'
 import { createLinkMessage, sealResult } from '@humanos-link/core/protocol'
 import type { ResultMessage } from '@humanos-link/core/protocol'
-import type { SandboxContext } from '../context'
-import type { FrameRow } from '../db/rows'
-import type { DecisionEvent } from '../flow/events'
-import { signAttestation } from '../keys/attestation'
+import type { SandboxContext } from '../context.js'
+import type { FrameRow } from '../db/rows.js'
+import type { DecisionEvent } from '../flow/events.js'
+import { signAttestation } from '../keys/attestation.js'
 
 /**
  * Turns decision events into `result` messages for one frame (link-protocol sections 6-7):

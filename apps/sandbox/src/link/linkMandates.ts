@@ -1,7 +1,7 @@
-import type { Db } from '../db/database'
-import { getActionVersion } from '../db/actionStore'
-import { actionContentSchema } from '../mandates/actionContent'
-import type { MandateView } from './mandateCard'
+import type { Db } from '../db/database.js'
+import { getActionVersion } from '../db/actionStore.js'
+import { actionContentSchema } from '../mandates/actionContent.js'
+import type { MandateView } from './mandateCard.js'
 
 /** The mandates of a request's credentials (the pinned action version and the values). */
 export function mandatesOf(db: Db, requestId: string): Map<string, MandateView> {

@@ -1,7 +1,7 @@
 import { generateHostKeyPair } from '@humanos-link/core'
 import { describe, expect, it } from 'vitest'
-import { TEST_HOST as HOST, useLinkPageSandbox } from '../testing/linkPageClient'
-import { DEFAULT_ALLOWED_ORIGINS } from '../config'
+import { TEST_HOST as HOST, useLinkPageSandbox } from '../testing/linkPageClient.js'
+import { DEFAULT_ALLOWED_ORIGINS } from '../config.js'
 
 const { ctx, createRequest, open, codeFor, page } = useLinkPageSandbox()
 

@@ -8,7 +8,7 @@ import { stat } from 'node:fs/promises'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { Hono } from 'hono'
-import type { AppEnv } from '../http/appEnv'
+import type { AppEnv } from '../http/appEnv.js'
 
 /** The URL path of the bundle, as the page shell's `<script src>` names it. */
 export const LINK_PAGE_SCRIPT_PATH = '/assets/link/main.js'

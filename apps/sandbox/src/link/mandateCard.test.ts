@@ -4,8 +4,8 @@ import {
   mandateRequest,
   publishedAction,
   sandboxCall,
-} from '../testing/mandateFixtures'
-import { useLinkPageSandbox } from '../testing/linkPageClient'
+} from '../testing/mandateFixtures.js'
+import { useLinkPageSandbox } from '../testing/linkPageClient.js'
 
 const { ctx, createRequest, open } = useLinkPageSandbox()
 

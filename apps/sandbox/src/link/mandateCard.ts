@@ -1,9 +1,9 @@
 // The review step's view of a mandate (humanos-mandates.md section 3): the action's name and
 // description, then each limit the person approves in words they can judge ("Maximum amount
 // per payment: 50"), lists as lists. Everything passes through the escaping template.
-import type { ActionContent, ParamType } from '../mandates/actionContent'
-import { html } from './html'
-import type { SafeHtml } from './html'
+import type { ActionContent, ParamType } from '../mandates/actionContent.js'
+import { html } from './html.js'
+import type { SafeHtml } from './html.js'
 
 /** The words the card needs, in the page's language. */
 export interface MandateStrings {

@@ -14,12 +14,12 @@
 import { ErrorCodes } from '@humanos-link/core'
 import { importPublicKey } from '@humanos-link/core/protocol'
 import type { ContentfulStatusCode } from 'hono/utils/http-status'
-import type { SandboxContext } from '../context'
-import { getSession } from '../db/sessionStore'
-import { listOrganizations } from '../db/organizationStore'
-import { getRequest } from '../db/requestStore'
-import type { SessionPair } from '../flow/sessionGuards'
-import { sessionClosedReason } from '../flow/sessionGuards'
+import type { SandboxContext } from '../context.js'
+import { getSession } from '../db/sessionStore.js'
+import { listOrganizations } from '../db/organizationStore.js'
+import { getRequest } from '../db/requestStore.js'
+import type { SessionPair } from '../flow/sessionGuards.js'
+import { sessionClosedReason } from '../flow/sessionGuards.js'
 
 export type OpenCheck =
   | {

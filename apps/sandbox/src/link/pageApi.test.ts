@@ -2,8 +2,8 @@ import { generateHostKeyPair } from '@humanos-link/core'
 import { openResult } from '@humanos-link/core/protocol'
 import { createRemoteJWKSet, decodeProtectedHeader, jwtVerify } from 'jose'
 import { describe, expect, it } from 'vitest'
-import { TEST_HOST as HOST, useLinkPageSandbox } from '../testing/linkPageClient'
-import { requestBody, startTestSandbox } from '../testing/testSandbox'
+import { TEST_HOST as HOST, useLinkPageSandbox } from '../testing/linkPageClient.js'
+import { requestBody, startTestSandbox } from '../testing/testSandbox.js'
 
 const { ctx, createRequest, open, codeFor, page } = useLinkPageSandbox()
 

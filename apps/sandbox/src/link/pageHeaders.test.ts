@@ -1,8 +1,8 @@
 // Issue 15, item 9: the origin a page was opened with must not be able to rewrite the page's
 // Content-Security-Policy through `frame-ancestors`.
 import { describe, expect, it } from 'vitest'
-import { useLinkPageSandbox } from '../testing/linkPageClient'
-import { linkPageHeaders } from './pageHeaders'
+import { useLinkPageSandbox } from '../testing/linkPageClient.js'
+import { linkPageHeaders } from './pageHeaders.js'
 
 const { createRequest, open } = useLinkPageSandbox()
 

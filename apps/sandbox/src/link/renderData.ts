@@ -1,5 +1,5 @@
-import { html } from './html'
-import type { SafeHtml } from './html'
+import { html } from './html.js'
+import type { SafeHtml } from './html.js'
 
 const MAX_DEPTH = 6
 const MAX_ITEMS = 200

@@ -3,12 +3,12 @@
 // is delivered out of band, to the sandbox inbox, which answers only this machine.
 import { Hono } from 'hono'
 import { describe, expect, it } from 'vitest'
-import type { SandboxContext } from '../context'
-import type { AppEnv } from '../http/appEnv'
-import { errorResponse, HttpError } from '../http/httpError'
-import { isLoopbackAddress, loopbackOnly } from '../http/loopbackOnly'
-import { useLinkPageSandbox } from '../testing/linkPageClient'
-import { startTestSandbox, requestBody } from '../testing/testSandbox'
+import type { SandboxContext } from '../context.js'
+import type { AppEnv } from '../http/appEnv.js'
+import { errorResponse, HttpError } from '../http/httpError.js'
+import { isLoopbackAddress, loopbackOnly } from '../http/loopbackOnly.js'
+import { useLinkPageSandbox } from '../testing/linkPageClient.js'
+import { startTestSandbox, requestBody } from '../testing/testSandbox.js'
 
 const { ctx, createRequest, open, codeFor, page } = useLinkPageSandbox()
 

@@ -1,4 +1,4 @@
-import type { CredentialType } from '../db/rows'
+import type { CredentialType } from '../db/rows.js'
 
 /** Every text of the Link page, in one language. `{n}`-style slots are filled by the page. */
 export interface PageStrings {

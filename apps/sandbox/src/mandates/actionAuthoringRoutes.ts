@@ -3,14 +3,14 @@
 import { Hono } from 'hono'
 import type { Context } from 'hono'
 import { z } from 'zod'
-import type { SandboxContext } from '../context'
-import type { AppEnv } from '../http/appEnv'
-import { HttpError } from '../http/httpError'
-import { parseJsonBody, validate } from '../http/jsonBody'
-import { actionContentSchema } from './actionContent'
-import { addActionVersion, createAction, publishVersion, removeAction } from './actions'
-import { callerOf } from './caller'
-import { MandateError } from './mandateError'
+import type { SandboxContext } from '../context.js'
+import type { AppEnv } from '../http/appEnv.js'
+import { HttpError } from '../http/httpError.js'
+import { parseJsonBody, validate } from '../http/jsonBody.js'
+import { actionContentSchema } from './actionContent.js'
+import { addActionVersion, createAction, publishVersion, removeAction } from './actions.js'
+import { callerOf } from './caller.js'
+import { MandateError } from './mandateError.js'
 
 const createSchema = z.strictObject({
   content: actionContentSchema,

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import vectors from '../testing/specVectors.json'
-import { actionContentSchema, actionDigestSRI } from './actionContent'
-import { paramsProblem } from './actionParams'
+import { actionContentSchema, actionDigestSRI } from './actionContent.js'
+import { paramsProblem } from './actionParams.js'
 
 const vector = vectors.actionDigest
 

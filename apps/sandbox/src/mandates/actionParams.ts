@@ -1,6 +1,6 @@
 // Checks parameter values (a mandate's userParams, a verification's executionParams) against an
 // action's declarations: every declared parameter, of its type, and nothing else.
-import type { ParamDeclarations, ParamType } from './actionContent'
+import type { ParamDeclarations, ParamType } from './actionContent.js'
 
 const MAX_STRING = 1000
 const MAX_ITEMS = 100

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import vectors from '../testing/specVectors.json'
-import { actionContentSchema } from './actionContent'
-import { RuleCompileError, compileRules } from './actionRules'
+import { actionContentSchema } from './actionContent.js'
+import { RuleCompileError, compileRules } from './actionRules.js'
 
 const groceries = actionContentSchema.parse(vectors.actionDigest.content)
 const limits = { maxAmount: 50, allowedCategories: ['groceries', 'books'] }

@@ -4,8 +4,8 @@
 // names an undeclared parameter, mixes types or does not yield a bool fails when it is authored,
 // not when an agent acts.
 import { Environment } from '@marcbachmann/cel-js'
-import type { ActionContent, ParamDeclarations } from './actionContent'
-import { PARAM_CEL_TYPES } from './actionContent'
+import type { ActionContent, ParamDeclarations } from './actionContent.js'
+import { PARAM_CEL_TYPES } from './actionContent.js'
 
 /** One rule's outcome, as `POST /credential/verify` reports it (section 5). */
 export interface RuleEvaluation {

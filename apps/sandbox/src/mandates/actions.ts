@@ -1,7 +1,7 @@
 // Authoring of actions (humanos-mandates.md section 2.2, the sandbox's `/_sandbox/actions`).
 // Every rule is compiled when a version is written; a published version never changes.
 import { randomBytes, randomUUID } from 'node:crypto'
-import type { Db } from '../db/database'
+import type { Db } from '../db/database.js'
 import {
   credentialsPinning,
   deleteAction,
@@ -11,12 +11,12 @@ import {
   insertActionVersion,
   latestVersionNumber,
   publishActionVersion,
-} from '../db/actionStore'
-import type { ActionRow } from '../db/actionStore'
-import type { ActionContent } from './actionContent'
-import { actionDigestSRI } from './actionContent'
-import { RuleCompileError, compileRules } from './actionRules'
-import { MandateError } from './mandateError'
+} from '../db/actionStore.js'
+import type { ActionRow } from '../db/actionStore.js'
+import type { ActionContent } from './actionContent.js'
+import { actionDigestSRI } from './actionContent.js'
+import { RuleCompileError, compileRules } from './actionRules.js'
+import { MandateError } from './mandateError.js'
 
 /** What the authoring endpoints answer. */
 export interface AuthoredVersion {

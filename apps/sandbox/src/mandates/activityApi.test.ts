@@ -6,10 +6,10 @@ import {
   presentation,
   publishedAction,
   sandboxCall,
-} from '../testing/mandateFixtures'
+} from '../testing/mandateFixtures.js'
 import { signedClient } from '@humanos-link/test-kit/node'
-import { startTestSandbox } from '../testing/testSandbox'
-import type { TestSandbox } from '../testing/testSandbox'
+import { startTestSandbox } from '../testing/testSandbox.js'
+import type { TestSandbox } from '../testing/testSandbox.js'
 
 let t: TestSandbox
 let chain: { credentialId: string; requestId: string; userDid: string }

@@ -1,7 +1,7 @@
 import type { Context } from 'hono'
-import type { SandboxContext } from '../context'
-import type { AppEnv } from '../http/appEnv'
-import { issuerDidOf } from '../proof/didDocument'
+import type { SandboxContext } from '../context.js'
+import type { AppEnv } from '../http/appEnv.js'
+import { issuerDidOf } from '../proof/didDocument.js'
 
 /**
  * Who calls: the organization of the API key (set by `apiAuth`, or by `sandboxOrg` on

@@ -1,12 +1,12 @@
 // Receipts and activity events (humanos-mandates.md section 7). Both are written by the caller's
 // transaction, so a state change and its record commit or roll back together.
 import { randomUUID } from 'node:crypto'
-import type { Db } from '../db/database'
-import { insertActivity } from '../db/activityStore'
-import { insertReceipt } from '../db/receiptStore'
-import { signDataIntegrity } from '../proof/eddsaJcs'
-import { isoDate, w3cDate } from '../flow/ids'
-import type { PlatformKey } from './platformKey'
+import type { Db } from '../db/database.js'
+import { insertActivity } from '../db/activityStore.js'
+import { insertReceipt } from '../db/receiptStore.js'
+import { signDataIntegrity } from '../proof/eddsaJcs.js'
+import { isoDate, w3cDate } from '../flow/ids.js'
+import type { PlatformKey } from './platformKey.js'
 
 /** The activity types of section 7 [Humanos]. */
 export const ACTIVITY_TYPES = [

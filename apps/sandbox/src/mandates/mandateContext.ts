@@ -1,5 +1,5 @@
-import type { Db } from '../db/database'
-import type { PlatformKey } from './platformKey'
+import type { Db } from '../db/database.js'
+import type { PlatformKey } from './platformKey.js'
 
 /** What the mandate steps need from one API call: who acts, with which keys, when. */
 export interface MandateContext {

@@ -1,13 +1,13 @@
 // `credentials[].action` of `POST /request` (humanos-mandates.md section 3): the action a POLICY
 // credential asks the person to approve, with the values they approve.
 import { z } from 'zod'
-import type { Db } from '../db/database'
-import { findAction, latestPublishedVersion } from '../db/actionStore'
-import type { ActionRow, ActionVersionRow } from '../db/actionStore'
-import type { ActionContent } from './actionContent'
-import { actionContentSchema } from './actionContent'
-import { paramsProblem } from './actionParams'
-import { MandateError } from './mandateError'
+import type { Db } from '../db/database.js'
+import { findAction, latestPublishedVersion } from '../db/actionStore.js'
+import type { ActionRow, ActionVersionRow } from '../db/actionStore.js'
+import type { ActionContent } from './actionContent.js'
+import { actionContentSchema } from './actionContent.js'
+import { paramsProblem } from './actionParams.js'
+import { MandateError } from './mandateError.js'
 
 /** `credentials[].action` as the request body gives it. */
 export const mandateActionInputSchema = z.strictObject({

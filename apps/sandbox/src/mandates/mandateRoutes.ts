@@ -3,23 +3,23 @@
 // caller's organization.
 import { Hono } from 'hono'
 import type { Context } from 'hono'
-import type { SandboxContext } from '../context'
+import type { SandboxContext } from '../context.js'
 import {
   findAction,
   latestPublishedVersion,
   listPublishedActions,
   listPublishedVersions,
-} from '../db/actionStore'
-import { listActivity } from '../db/activityStore'
-import { getMandate } from '../db/mandateStore'
-import { getReceipt } from '../db/receiptStore'
-import type { AppEnv } from '../http/appEnv'
-import { HttpError, errorBody } from '../http/httpError'
-import { parseJsonBody, validate } from '../http/jsonBody'
-import { callerOf } from './caller'
-import { credentialUrn } from './mandateContext'
-import type { MandateContext } from './mandateContext'
-import { MandateError } from './mandateError'
+} from '../db/actionStore.js'
+import { listActivity } from '../db/activityStore.js'
+import { getMandate } from '../db/mandateStore.js'
+import { getReceipt } from '../db/receiptStore.js'
+import type { AppEnv } from '../http/appEnv.js'
+import { HttpError, errorBody } from '../http/httpError.js'
+import { parseJsonBody, validate } from '../http/jsonBody.js'
+import { callerOf } from './caller.js'
+import { credentialUrn } from './mandateContext.js'
+import type { MandateContext } from './mandateContext.js'
+import { MandateError } from './mandateError.js'
 import {
   activityQuerySchema,
   actionsQuerySchema,
@@ -28,12 +28,12 @@ import {
   revokeMandateSchema,
   verifySchema,
   versionsQuerySchema,
-} from './mandateSchemas'
-import { actionSummaryView, actionVersionView, activityView } from './mandateViews'
-import { platformKeyOf } from './platformKey'
-import { issuePresentation } from './presentations'
-import { revokeCredential } from './revocation'
-import { verifyPresentation } from './verification'
+} from './mandateSchemas.js'
+import { actionSummaryView, actionVersionView, activityView } from './mandateViews.js'
+import { platformKeyOf } from './platformKey.js'
+import { issuePresentation } from './presentations.js'
+import { revokeCredential } from './revocation.js'
+import { verifyPresentation } from './verification.js'
 
 const DAY_MS = 86_400_000
 

@@ -1,6 +1,6 @@
 // Input of the mandate endpoints. zod, like the rest of the sandbox; errors name each field.
 import { z } from 'zod'
-import { ACTIVITY_TYPES, ENTITY_TYPES } from './ledger'
+import { ACTIVITY_TYPES, ENTITY_TYPES } from './ledger.js'
 
 const wholeNumber = (min: number, max: number, fallback: number) =>
   z

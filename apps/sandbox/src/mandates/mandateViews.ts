@@ -1,7 +1,7 @@
 // Response shapes of the mandate endpoints, built from rows.
-import type { ActionRow, ActionVersionRow, PublishedActionRow } from '../db/actionStore'
-import type { ActivityRow } from '../db/activityStore'
-import { isoDate } from '../flow/ids'
+import type { ActionRow, ActionVersionRow, PublishedActionRow } from '../db/actionStore.js'
+import type { ActivityRow } from '../db/activityStore.js'
+import { isoDate } from '../flow/ids.js'
 
 /** An item of `GET /actions`. */
 export function actionSummaryView(row: PublishedActionRow) {

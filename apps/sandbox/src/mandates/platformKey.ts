@@ -1,8 +1,8 @@
 import type { KeyObject } from 'node:crypto'
-import type { SandboxContext } from '../context'
-import { platformKeyDid, platformKeyId } from '../proof/didDocument'
-import { ed25519PublicKey } from '../proof/eddsaJcs'
-import type { Ed25519Signer } from '../proof/ed25519'
+import type { SandboxContext } from '../context.js'
+import { platformKeyDid, platformKeyId } from '../proof/didDocument.js'
+import { ed25519PublicKey } from '../proof/eddsaJcs.js'
+import type { Ed25519Signer } from '../proof/ed25519.js'
 
 /** The key that signs mandates, presentations and receipts, and how verifiers name it. */
 export interface PlatformKey {

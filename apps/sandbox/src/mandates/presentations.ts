@@ -1,13 +1,13 @@
 // `POST /credential/vp/:vcId` (humanos-mandates.md section 4): a fresh verifiable presentation
 // of an ACTIVE mandate, signed by the platform key, or a denial with its receipt.
 import { randomBytes } from 'node:crypto'
-import { CREDENTIAL_CONTEXT } from '../constants'
-import type { MandateRow } from '../db/mandateStore'
-import { w3cDate } from '../flow/ids'
-import { signDataIntegrity } from '../proof/eddsaJcs'
-import type { ReceiptRef } from './ledger'
-import { recordStep } from './ledger'
-import type { DenyReason, MandateContext } from './mandateContext'
+import { CREDENTIAL_CONTEXT } from '../constants.js'
+import type { MandateRow } from '../db/mandateStore.js'
+import { w3cDate } from '../flow/ids.js'
+import { signDataIntegrity } from '../proof/eddsaJcs.js'
+import type { ReceiptRef } from './ledger.js'
+import { recordStep } from './ledger.js'
+import type { DenyReason, MandateContext } from './mandateContext.js'
 
 /** How long a presentation verifies [ours: created + 5 minutes]. */
 export const PRESENTATION_TTL_MS = 5 * 60_000

@@ -1,11 +1,11 @@
 // `DELETE /credential/revoke/:credentialId` (humanos-mandates.md section 6).
-import { getMandate, revokeMandate } from '../db/mandateStore'
-import { isoDate } from '../flow/ids'
-import type { ReceiptRef } from './ledger'
-import { recordStep } from './ledger'
-import type { MandateContext } from './mandateContext'
-import { MandateError } from './mandateError'
-import { subjectOf } from './presentations'
+import { getMandate, revokeMandate } from '../db/mandateStore.js'
+import { isoDate } from '../flow/ids.js'
+import type { ReceiptRef } from './ledger.js'
+import { recordStep } from './ledger.js'
+import type { MandateContext } from './mandateContext.js'
+import { MandateError } from './mandateError.js'
+import { subjectOf } from './presentations.js'
 
 export interface Revocation {
   credentialId: string

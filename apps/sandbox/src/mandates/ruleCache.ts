@@ -1,6 +1,6 @@
-import type { ActionContent } from './actionContent'
-import { compileRules } from './actionRules'
-import type { CompiledRules } from './actionRules'
+import type { ActionContent } from './actionContent.js'
+import { compileRules } from './actionRules.js'
+import type { CompiledRules } from './actionRules.js'
 
 // Published versions are immutable and named by their digest, so compiled rules can be shared by
 // digest for the life of the process. Bounded, oldest out first.

@@ -2,19 +2,19 @@
 // spec's table and the first that fails decides the reason; every answer, allow or deny, leaves
 // a signed receipt and one activity event. Verification never changes the mandate.
 import canonicalize from 'canonicalize'
-import { getActionVersion } from '../db/actionStore'
-import { getMandate } from '../db/mandateStore'
-import type { MandateRow } from '../db/mandateStore'
-import { spendPresentation } from '../db/receiptStore'
-import { verifyDataIntegrity } from '../proof/eddsaJcs'
-import { actionContentSchema } from './actionContent'
-import { paramsProblem } from './actionParams'
-import type { RuleEvaluation } from './actionRules'
-import type { ReceiptRef } from './ledger'
-import { recordStep } from './ledger'
-import type { DenyReason, MandateContext } from './mandateContext'
-import { credentialStateProblem, holderOf, subjectOf } from './presentations'
-import { rulesFor } from './ruleCache'
+import { getActionVersion } from '../db/actionStore.js'
+import { getMandate } from '../db/mandateStore.js'
+import type { MandateRow } from '../db/mandateStore.js'
+import { spendPresentation } from '../db/receiptStore.js'
+import { verifyDataIntegrity } from '../proof/eddsaJcs.js'
+import { actionContentSchema } from './actionContent.js'
+import { paramsProblem } from './actionParams.js'
+import type { RuleEvaluation } from './actionRules.js'
+import type { ReceiptRef } from './ledger.js'
+import { recordStep } from './ledger.js'
+import type { DenyReason, MandateContext } from './mandateContext.js'
+import { credentialStateProblem, holderOf, subjectOf } from './presentations.js'
+import { rulesFor } from './ruleCache.js'
 
 export interface VerifyInput {
   presentation: Record<string, unknown>

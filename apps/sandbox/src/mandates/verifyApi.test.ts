@@ -7,11 +7,11 @@ import {
   presentation,
   publishedAction,
   sandboxCall,
-} from '../testing/mandateFixtures'
+} from '../testing/mandateFixtures.js'
 import { signedClient } from '@humanos-link/test-kit/node'
 import type { CallResult } from '@humanos-link/test-kit/node'
-import { requestBody, startTestSandbox } from '../testing/testSandbox'
-import type { TestSandbox } from '../testing/testSandbox'
+import { requestBody, startTestSandbox } from '../testing/testSandbox.js'
+import type { TestSandbox } from '../testing/testSandbox.js'
 
 let t: TestSandbox
 let actionId: string

@@ -1,16 +1,16 @@
 import { createPublicKey, verify } from 'node:crypto'
 import { describe, expect, it } from 'vitest'
 import vectors from '../testing/specVectors.json'
-import { platformDidFor, platformKeyDid, platformKeyDidDocument } from './didDocument'
-import { ed25519FromSeed } from './ed25519'
+import { platformDidFor, platformKeyDid, platformKeyDidDocument } from './didDocument.js'
+import { ed25519FromSeed } from './ed25519.js'
 import {
   createEddsaJcsProof,
   ed25519PublicKey,
   eddsaJcsHashData,
   signDataIntegrity,
   verifyDataIntegrity,
-} from './eddsaJcs'
-import { decodeMultibaseBase58, ed25519Multikey } from './multikey'
+} from './eddsaJcs.js'
+import { decodeMultibaseBase58, ed25519Multikey } from './multikey.js'
 
 const vector = vectors.eddsaJcs2022
 const signer = ed25519FromSeed(new Uint8Array(Buffer.from(vector.ed25519SeedHex, 'hex')))

@@ -12,8 +12,8 @@
 import { createHash, createPublicKey, verify } from 'node:crypto'
 import type { KeyObject } from 'node:crypto'
 import canonicalize from 'canonicalize'
-import type { Ed25519Signer } from './ed25519'
-import { decodeMultibaseBase58, multibaseBase58 } from './multikey'
+import type { Ed25519Signer } from './ed25519.js'
+import { decodeMultibaseBase58, multibaseBase58 } from './multikey.js'
 
 /** Where a proof sits in its document: Humanos credentials use `proofs`, W3C uses `proof`. */
 export type ProofMember = 'proofs' | 'proof'

@@ -3,10 +3,10 @@
 // Mounted after the `/_sandbox` middlewares (JSON only, organization from the Bearer key).
 import { Hono } from 'hono'
 import { z } from 'zod'
-import type { SandboxContext } from '../context'
-import { createApproval, createWorkflow } from '../flow/catalogAuthoring'
-import type { AppEnv } from '../http/appEnv'
-import { parseJsonBody, validate } from '../http/jsonBody'
+import type { SandboxContext } from '../context.js'
+import { createApproval, createWorkflow } from '../flow/catalogAuthoring.js'
+import type { AppEnv } from '../http/appEnv.js'
+import { parseJsonBody, validate } from '../http/jsonBody.js'
 
 const text = (max: number) => z.string().trim().min(1, 'must not be empty').max(max)
 

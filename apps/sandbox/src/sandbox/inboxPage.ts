@@ -4,12 +4,12 @@
 // callers on this machine (see loopbackOnly.ts). Plain HTML, no script, never framed.
 import { Hono } from 'hono'
 import { z } from 'zod'
-import type { SandboxContext } from '../context'
-import { listOutbox } from '../db/outboxStore'
-import type { OutboxMessage } from '../db/outboxStore'
-import type { AppEnv } from '../http/appEnv'
-import { validate } from '../http/jsonBody'
-import { html } from '../link/html'
+import type { SandboxContext } from '../context.js'
+import { listOutbox } from '../db/outboxStore.js'
+import type { OutboxMessage } from '../db/outboxStore.js'
+import type { AppEnv } from '../http/appEnv.js'
+import { validate } from '../http/jsonBody.js'
+import { html } from '../link/html.js'
 
 const inboxQuery = z.strictObject({ contact: z.string().min(1).max(254).optional() })
 

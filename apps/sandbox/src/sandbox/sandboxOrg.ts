@@ -1,8 +1,8 @@
 import type { MiddlewareHandler } from 'hono'
-import type { SandboxContext } from '../context'
-import { organizationByApiKey, primaryOrganization } from '../db/organizationStore'
-import type { AppEnv } from '../http/appEnv'
-import { HttpError } from '../http/httpError'
+import type { SandboxContext } from '../context.js'
+import { organizationByApiKey, primaryOrganization } from '../db/organizationStore.js'
+import type { AppEnv } from '../http/appEnv.js'
+import { HttpError } from '../http/httpError.js'
 
 /**
  * Chooses the organization a `/_sandbox` route acts for: the owner of the

@@ -3,8 +3,8 @@
 import { generateHostKeyPair } from '@humanos-link/core'
 import type { HostKeyPair } from '@humanos-link/core'
 import { afterAll, beforeAll, expect } from 'vitest'
-import { requestBody, startTestSandbox } from './testSandbox'
-import type { TestSandbox } from './testSandbox'
+import { requestBody, startTestSandbox } from './testSandbox.js'
+import type { TestSandbox } from './testSandbox.js'
 
 /** The host origin the Link page tests embed from (on the default allowlist). */
 export const TEST_HOST = 'http://localhost:5173'

@@ -2,7 +2,7 @@
 // presentation. Each goes through the real HTTP API.
 import { expect } from 'vitest'
 import type { SignedCall } from '@humanos-link/test-kit/node'
-import type { TestSandbox } from './testSandbox'
+import type { TestSandbox } from './testSandbox.js'
 
 /** The action of the spec's example, with descriptions on its limits. */
 export const groceriesContent = {

@@ -1,5 +1,5 @@
-import { startSandbox } from '../index'
-import type { RunningSandbox, SandboxConfig } from '../index'
+import { startSandbox } from '../index.js'
+import type { RunningSandbox, SandboxConfig } from '../index.js'
 import { signedClient } from '@humanos-link/test-kit/node'
 import type { SignedCall } from '@humanos-link/test-kit/node'
 

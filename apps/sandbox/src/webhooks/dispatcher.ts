@@ -10,11 +10,11 @@
  * 3. The outcome is stored: delivered, retry at now + backoff * 2^(attempt-1), or failed.
  */
 import { randomUUID } from 'node:crypto'
-import type { Db } from '../db/database'
-import { dueDeliveries, insertDelivery, nextDueAt, recordAttempt } from '../db/webhookStore'
-import type { DeliveryRow } from '../db/webhookStore'
-import type { OrganizationSettings } from '../settingsSchema'
-import { deriveWebhookKey, encryptWebhookBody, signWebhook } from './webhookCrypto'
+import type { Db } from '../db/database.js'
+import { dueDeliveries, insertDelivery, nextDueAt, recordAttempt } from '../db/webhookStore.js'
+import type { DeliveryRow } from '../db/webhookStore.js'
+import type { OrganizationSettings } from '../settingsSchema.js'
+import { deriveWebhookKey, encryptWebhookBody, signWebhook } from './webhookCrypto.js'
 
 const MAX_BACKOFF_MS = 60 * 60 * 1000
 const BATCH = 8

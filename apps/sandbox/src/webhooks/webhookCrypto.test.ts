@@ -1,7 +1,7 @@
 import { createDecipheriv } from 'node:crypto'
 import { describe, expect, it } from 'vitest'
 import vectors from '../testing/specVectors.json'
-import { deriveWebhookKey, encryptWebhookBody, signWebhook } from './webhookCrypto'
+import { deriveWebhookKey, encryptWebhookBody, signWebhook } from './webhookCrypto.js'
 
 const vector = vectors.webhook
 

@@ -2,11 +2,11 @@ import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
-import { DEFAULT_CONFIG } from '../config'
-import { startWebhookReceiver } from '../testing/webhookReceiver'
-import type { WebhookReceiver } from '../testing/webhookReceiver'
-import { requestBody, startTestSandbox } from '../testing/testSandbox'
-import type { TestSandbox } from '../testing/testSandbox'
+import { DEFAULT_CONFIG } from '../config.js'
+import { startWebhookReceiver } from '../testing/webhookReceiver.js'
+import type { WebhookReceiver } from '../testing/webhookReceiver.js'
+import { requestBody, startTestSandbox } from '../testing/testSandbox.js'
+import type { TestSandbox } from '../testing/testSandbox.js'
 
 const secrets = {
   signatureSecret: DEFAULT_CONFIG.webhookSignatureSecret,

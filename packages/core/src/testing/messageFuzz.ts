@@ -5,13 +5,13 @@
 // for another session, origin or key, or too old). `materialize` turns it into the message
 // data, tagged with what the spec says must happen to it; `expectOutcome` is the receiver's
 // reference model, written from the spec and sharing no code with the receiver.
-import { bytesToBase64, base64ToBytes, utf8 } from '../protocol/base64'
-import { MAX_RESULT_AGE_MS } from '../protocol/constants'
-import type { ResultMessage } from '../protocol/messages'
-import { createLinkMessage } from '../protocol/messages'
-import { exportPublicKey, sealBytesWith, sealResult } from '../protocol/resultCrypto'
-import type { LinkResultPayload } from '../payload'
-import { credentialPayload } from './payloads'
+import { bytesToBase64, base64ToBytes, utf8 } from '../protocol/base64.js'
+import { MAX_RESULT_AGE_MS } from '../protocol/constants.js'
+import type { ResultMessage } from '../protocol/messages.js'
+import { createLinkMessage } from '../protocol/messages.js'
+import { exportPublicKey, sealBytesWith, sealResult } from '../protocol/resultCrypto.js'
+import type { LinkResultPayload } from '../payload.js'
+import { credentialPayload } from './payloads.js'
 
 /** The session every fuzzed host runs. */
 export const FUZZ_SESSION = 'sess-fuzz'

@@ -1,9 +1,16 @@
 // Test-only (not exported by the package): fast-check generators of the steps that
 // `messageFuzz.ts` materializes and models.
 import fc from 'fast-check'
-import { EVENT_NAMES, EXIT_REASONS, MAX_RESULT_AGE_MS } from '../protocol/constants'
-import { BODY_KEYS, ENC_FIELDS, ENVELOPE, FUZZ_SESSION, OTHER_SESSION } from './messageFuzz'
-import type { ControlSpec, ControlType, Mutation, Payload, SourceKey, Tamper } from './messageFuzz'
+import { EVENT_NAMES, EXIT_REASONS, MAX_RESULT_AGE_MS } from '../protocol/constants.js'
+import { BODY_KEYS, ENC_FIELDS, ENVELOPE, FUZZ_SESSION, OTHER_SESSION } from './messageFuzz.js'
+import type {
+  ControlSpec,
+  ControlType,
+  Mutation,
+  Payload,
+  SourceKey,
+  Tamper,
+} from './messageFuzz.js'
 
 // Event names, error codes and meta keys are short identifiers on the wire (`isLinkMessage`).
 const SHORT_NAME = fc.stringMatching(/^\w{1,64}$/)

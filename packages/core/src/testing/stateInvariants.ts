@@ -1,8 +1,8 @@
 // Test-only (not exported by the package): what must hold for every flow state, whatever the
 // frame (or anyone else) sent.
-import { HumanosLinkError, isErrorCode } from '../errors'
-import { EXIT_REASONS } from '../protocol/constants'
-import type { LinkState } from '../linkMachine'
+import { HumanosLinkError, isErrorCode } from '../errors.js'
+import { EXIT_REASONS } from '../protocol/constants.js'
+import type { LinkState } from '../linkMachine.js'
 
 const STATUSES = new Set(['idle', 'loading', 'ready', 'completed', 'exited', 'failed', 'destroyed'])
 

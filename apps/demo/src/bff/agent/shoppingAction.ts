@@ -2,7 +2,7 @@
 // categories the person allows. The BFF seeds it into the sandbox the first time it is needed
 // (Humanos authors actions in its dashboard; the sandbox through `/_sandbox/actions`).
 import type { ActionVersion } from '@humanos-link/server'
-import type { BffContext } from '../context'
+import type { BffContext } from '../context.js'
 
 export const SHOPPING_ACTION_NAME = 'Shopping agent'
 

@@ -1,5 +1,5 @@
-import type { Channel, DecisionView } from '../../shared/apiTypes'
-import type { Db } from './database'
+import type { Channel, DecisionView } from '../../shared/apiTypes.js'
+import type { Db } from './database.js'
 
 /** A decision as either channel describes it. */
 export interface DecisionInput {

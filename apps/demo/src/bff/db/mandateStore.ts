@@ -1,4 +1,4 @@
-import type { Db } from './database'
+import type { Db } from './database.js'
 
 /** A mandate request the demo created, as stored. */
 export interface MandateRow {

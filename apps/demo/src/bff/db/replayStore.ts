@@ -1,5 +1,5 @@
 import type { ReplayStore } from '@humanos-link/server'
-import type { Db } from './database'
+import type { Db } from './database.js'
 
 /**
  * A {@link ReplayStore} in the demo's database, so an attestation accepted before a restart is

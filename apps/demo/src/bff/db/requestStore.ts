@@ -1,5 +1,5 @@
-import type { SecurityLevel } from '../../shared/apiTypes'
-import type { Db } from './database'
+import type { SecurityLevel } from '../../shared/apiTypes.js'
+import type { Db } from './database.js'
 
 /** A request the demo created, as stored. */
 export interface RequestRow {

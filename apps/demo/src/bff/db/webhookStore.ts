@@ -1,4 +1,4 @@
-import type { Db } from './database'
+import type { Db } from './database.js'
 
 /** A verified webhook delivery, as stored. */
 export interface WebhookEventInput {

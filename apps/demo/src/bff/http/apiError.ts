@@ -1,6 +1,6 @@
 import type { Context } from 'hono'
 import type { ContentfulStatusCode } from 'hono/utils/http-status'
-import type { ErrorBody, FieldIssue } from '../../shared/apiTypes'
+import type { ErrorBody, FieldIssue } from '../../shared/apiTypes.js'
 
 /**
  * An answer other than success, thrown anywhere in a handler and turned into a JSON

@@ -9,8 +9,8 @@
  * the sandbox is not installed.
  */
 import type { MiddlewareHandler } from 'hono'
-import type { BffConfig } from '../config'
-import { ApiError } from './apiError'
+import type { BffConfig } from '../config.js'
+import { ApiError } from './apiError.js'
 
 const IPV4 = /^\d{1,3}(\.\d{1,3}){3}$/
 

@@ -1,7 +1,7 @@
 import type { Context } from 'hono'
 import type { z } from 'zod'
-import type { FieldIssue } from '../../shared/apiTypes'
-import { ApiError } from './apiError'
+import type { FieldIssue } from '../../shared/apiTypes.js'
+import { ApiError } from './apiError.js'
 
 /**
  * Depth of the deepest array or object in a JSON text, scanned before parsing so a hostile body

@@ -1,5 +1,5 @@
 import { HumanosApiError, HumanosRequestError } from '@humanos-link/server'
-import { ApiError } from './apiError'
+import { ApiError } from './apiError.js'
 
 /**
  * What the browser is told when a call to Humanos fails: which side failed and, for an API

@@ -15,22 +15,22 @@ import type {
   MandateList,
   MandateView,
   RevocationView,
-} from '../../shared/apiTypes'
-import { DEMO_VERIFIER, SHOPPING_CATEGORIES, shoppingAction } from '../agent/shoppingAction'
-import type { BffContext, BffEnv } from '../context'
-import type { MandateRow } from '../db/mandateStore'
+} from '../../shared/apiTypes.js'
+import { DEMO_VERIFIER, SHOPPING_CATEGORIES, shoppingAction } from '../agent/shoppingAction.js'
+import type { BffContext, BffEnv } from '../context.js'
+import type { MandateRow } from '../db/mandateStore.js'
 import {
   getMandateRow,
   insertMandate,
   listMandateRows,
   setLastPresentation,
-} from '../db/mandateStore'
-import { getRequestRow, insertRequest } from '../db/requestStore'
-import { ApiError } from '../http/apiError'
-import { readJson, validate } from '../http/jsonBody'
-import { upstreamError } from '../http/upstream'
-import { attemptSchema, createMandateSchema, requestParamsSchema } from '../schemas'
-import { owned } from '../session/ownership'
+} from '../db/mandateStore.js'
+import { getRequestRow, insertRequest } from '../db/requestStore.js'
+import { ApiError } from '../http/apiError.js'
+import { readJson, validate } from '../http/jsonBody.js'
+import { upstreamError } from '../http/upstream.js'
+import { attemptSchema, createMandateSchema, requestParamsSchema } from '../schemas.js'
+import { owned } from '../session/ownership.js'
 
 const MANDATE_NAME = 'Shopping agent mandate'
 

@@ -1,13 +1,13 @@
 import { Hono } from 'hono'
 import { WebhookVerificationError, verifyWebhook } from '@humanos-link/server'
 import type { WebhookEvent } from '@humanos-link/server'
-import type { BffContext, BffEnv } from '../context'
-import { recordDecision } from '../db/decisionStore'
-import type { DecisionInput } from '../db/decisionStore'
-import { insertWebhookEvent, listWebhookEvents } from '../db/webhookStore'
-import type { WebhookEventList } from '../../shared/apiTypes'
-import { ApiError } from '../http/apiError'
-import { jsonDepth } from '../http/jsonBody'
+import type { BffContext, BffEnv } from '../context.js'
+import { recordDecision } from '../db/decisionStore.js'
+import type { DecisionInput } from '../db/decisionStore.js'
+import { insertWebhookEvent, listWebhookEvents } from '../db/webhookStore.js'
+import type { WebhookEventList } from '../../shared/apiTypes.js'
+import { ApiError } from '../http/apiError.js'
+import { jsonDepth } from '../http/jsonBody.js'
 
 function decisionFrom(event: WebhookEvent): DecisionInput | null {
   const common = { requestId: event.requestId, subject: event.user.id, contact: event.user.contact }

@@ -11,8 +11,8 @@
  * Non-browser clients can fake all three, but they have no victim's cookie to ride on.
  */
 import type { MiddlewareHandler } from 'hono'
-import type { BffContext } from '../context'
-import { ApiError } from '../http/apiError'
+import type { BffContext } from '../context.js'
+import { ApiError } from '../http/apiError.js'
 
 /** The header (and value) the web app sends on every call; see the module comment. */
 export const CSRF_HEADER = 'X-Requested-By'

@@ -4,13 +4,13 @@
  * session's row is answered exactly like a row that does not exist, so ids cannot be probed.
  */
 import type { MiddlewareHandler } from 'hono'
-import type { BffContext, BffEnv } from '../context'
-import { getRequestRow, listRequestRows } from '../db/requestStore'
-import type { RequestRow } from '../db/requestStore'
-import { ApiError } from '../http/apiError'
-import { validate } from '../http/jsonBody'
-import { requestParamsSchema } from '../schemas'
-import type { Session } from './sessions'
+import type { BffContext, BffEnv } from '../context.js'
+import { getRequestRow, listRequestRows } from '../db/requestStore.js'
+import type { RequestRow } from '../db/requestStore.js'
+import { ApiError } from '../http/apiError.js'
+import { validate } from '../http/jsonBody.js'
+import { requestParamsSchema } from '../schemas.js'
+import type { Session } from './sessions.js'
 
 /** `row` when `session` owns it; otherwise the `404` a missing row gets. */
 export function owned<T extends { owner: string | null }>(

@@ -8,10 +8,10 @@
 import { createHash, randomBytes } from 'node:crypto'
 import { getCookie, setCookie } from 'hono/cookie'
 import type { MiddlewareHandler } from 'hono'
-import type { BffConfig } from '../config'
-import type { BffContext, BffEnv } from '../context'
-import { ApiError } from '../http/apiError'
-import { peerOf } from '../http/peer'
+import type { BffConfig } from '../config.js'
+import type { BffContext, BffEnv } from '../context.js'
+import { ApiError } from '../http/apiError.js'
+import { peerOf } from '../http/peer.js'
 
 /** One browser session; `id` is the hash of its cookie, the owner stored on its rows. */
 export interface Session {

@@ -2,10 +2,10 @@
 // emulation, the real HTTP servers, nothing mocked.
 import { startSandbox } from '@humanos-link/sandbox'
 import type { SandboxConfig } from '@humanos-link/sandbox'
-import type { BffConfig } from '../config'
-import { startBff } from '../startBff'
-import { bffSession } from './sessionClient'
-import type { BffSession } from './sessionClient'
+import type { BffConfig } from '../config.js'
+import { startBff } from '../startBff.js'
+import { bffSession } from './sessionClient.js'
+import type { BffSession } from './sessionClient.js'
 
 /** The page origin the tests pretend to be: the attestations' audience. */
 export const TEST_ORIGIN = 'http://localhost:5199'

@@ -5,7 +5,7 @@ import { generateHostKeyPair } from '@humanos-link/core'
 import { isLinkResultPayload, openResult } from '@humanos-link/core/protocol'
 import type { LinkResultPayload } from '@humanos-link/core'
 import { readOtp } from '@humanos-link/test-kit/node'
-import { request } from './demoStack'
+import { request } from './demoStack.js'
 
 const isObj = (v: unknown): v is Record<string, unknown> =>
   typeof v === 'object' && v !== null && !Array.isArray(v)

@@ -1,8 +1,8 @@
 // A browser session against the BFF, for tests: it keeps the session cookie the BFF sets and
 // sends what the web app sends on every call (its page Origin and the CSRF header), so each
 // client is one person's browser.
-import { request } from './demoStack'
-import type { HttpResult } from './demoStack'
+import { request } from './demoStack.js'
+import type { HttpResult } from './demoStack.js'
 
 export interface BffSession {
   /** Calls the BFF as this session; a `body` that is not a string is sent as JSON. */

@@ -6,7 +6,7 @@ import type {
   CreatedMandate,
   MandateView,
   RevocationView,
-} from '../../shared/apiTypes'
+} from '../../shared/apiTypes.js'
 
 const isObject = (v: unknown): v is Record<string, unknown> =>
   typeof v === 'object' && v !== null && !Array.isArray(v)

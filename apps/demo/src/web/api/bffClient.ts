@@ -1,4 +1,4 @@
-import type { ErrorBody, FieldIssue } from '../../shared/apiTypes'
+import type { ErrorBody, FieldIssue } from '../../shared/apiTypes.js'
 
 /** A failed BFF call: the BFF's own message, its error code and, for a 400, the wrong fields. */
 export class BffError extends Error {

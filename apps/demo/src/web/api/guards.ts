@@ -8,7 +8,7 @@ import type {
   RequestItem,
   RequestList,
   WebhookEventList,
-} from '../../shared/apiTypes'
+} from '../../shared/apiTypes.js'
 
 const isObject = (v: unknown): v is Record<string, unknown> =>
   typeof v === 'object' && v !== null && !Array.isArray(v)

@@ -1,8 +1,8 @@
-import { useActivity } from '../hooks/useAgent'
-import { useUiStore } from '../state/useUiStore'
-import { EmptyState } from './EmptyState'
-import { ErrorState } from './ErrorState'
-import { SkeletonList } from './SkeletonList'
+import { useActivity } from '../hooks/useAgent.js'
+import { useUiStore } from '../state/useUiStore.js'
+import { EmptyState } from './EmptyState.js'
+import { ErrorState } from './ErrorState.js'
+import { SkeletonList } from './SkeletonList.js'
 
 const WORDS: Record<string, string> = {
   REQUEST_CREATED: 'Mandate requested',

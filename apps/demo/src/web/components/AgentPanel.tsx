@@ -1,12 +1,12 @@
 import { useState } from 'react'
-import type { AttemptBody, AttemptView } from '../../shared/apiTypes'
-import { messageOf } from '../api/bffClient'
-import { useAttempt, useMandate, useRevoke } from '../hooks/useAgent'
-import { useUiStore } from '../state/useUiStore'
-import { AttemptResult } from './AttemptResult'
-import { EmptyState } from './EmptyState'
-import { ErrorState } from './ErrorState'
-import { SkeletonList } from './SkeletonList'
+import type { AttemptBody, AttemptView } from '../../shared/apiTypes.js'
+import { messageOf } from '../api/bffClient.js'
+import { useAttempt, useMandate, useRevoke } from '../hooks/useAgent.js'
+import { useUiStore } from '../state/useUiStore.js'
+import { AttemptResult } from './AttemptResult.js'
+import { EmptyState } from './EmptyState.js'
+import { ErrorState } from './ErrorState.js'
+import { SkeletonList } from './SkeletonList.js'
 
 /** Step 3: the agent acts under the mandate; each try is presented and verified live. */
 export function AgentPanel() {

@@ -1,11 +1,11 @@
 import { useState } from 'react'
 import { HumanosLink, HumanosLinkProvider } from '@humanos-link/react'
 import type { LinkResultPayload } from '@humanos-link/react'
-import { useSubmitAttestation } from '../hooks/useSubmitAttestation'
-import type { ActiveFlow, FlowMode } from '../state/useUiStore'
-import { AttestationStatus } from './AttestationStatus'
-import { FlowStatus } from './FlowStatus'
-import { SandboxInbox } from './SandboxInbox'
+import { useSubmitAttestation } from '../hooks/useSubmitAttestation.js'
+import type { ActiveFlow, FlowMode } from '../state/useUiStore.js'
+import { AttestationStatus } from './AttestationStatus.js'
+import { FlowStatus } from './FlowStatus.js'
+import { SandboxInbox } from './SandboxInbox.js'
 
 interface ApprovalFlowProps {
   flow: ActiveFlow

@@ -1,9 +1,9 @@
-import { useUiStore } from '../state/useUiStore'
-import { shortId } from '../format'
-import { ApprovalFlow } from './ApprovalFlow'
-import { CONTACTS_FIELD_ID } from './CreateRequestForm'
-import { EmptyState } from './EmptyState'
-import { ModeSwitch } from './ModeSwitch'
+import { useUiStore } from '../state/useUiStore.js'
+import { shortId } from '../format.js'
+import { ApprovalFlow } from './ApprovalFlow.js'
+import { CONTACTS_FIELD_ID } from './CreateRequestForm.js'
+import { EmptyState } from './EmptyState.js'
+import { ModeSwitch } from './ModeSwitch.js'
 
 /** Step 2: the person approves, in the embedded Humanos flow. */
 export function ApprovalPanel() {

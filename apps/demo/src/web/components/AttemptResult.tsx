@@ -1,5 +1,5 @@
-import type { AttemptView } from '../../shared/apiTypes'
-import { shortId } from '../format'
+import type { AttemptView } from '../../shared/apiTypes.js'
+import { shortId } from '../format.js'
 
 /** One attempt of the agent: the decision, each rule's evaluation and the receipt. */
 export function AttemptResult({ attempt }: { attempt: AttemptView }) {

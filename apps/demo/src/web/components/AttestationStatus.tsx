@@ -1,7 +1,7 @@
 import type { UseMutationResult } from '@tanstack/react-query'
-import type { AttestationAccepted } from '../../shared/apiTypes'
-import { messageOf } from '../api/bffClient'
-import { Spinner } from './Spinner'
+import type { AttestationAccepted } from '../../shared/apiTypes.js'
+import { messageOf } from '../api/bffClient.js'
+import { Spinner } from './Spinner.js'
 
 interface AttestationStatusProps {
   submit: UseMutationResult<AttestationAccepted, Error, string>

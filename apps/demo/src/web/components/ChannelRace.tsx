@@ -1,5 +1,5 @@
-import type { DecisionView } from '../../shared/apiTypes'
-import { formatDelta, formatTime } from '../format'
+import type { DecisionView } from '../../shared/apiTypes.js'
+import { formatDelta, formatTime } from '../format.js'
 
 const CHANNELS = {
   attestation: 'Attestation (browser)',

@@ -1,9 +1,9 @@
 import { useId, useState } from 'react'
 import type { FormEvent } from 'react'
-import type { SecurityLevel } from '../../shared/apiTypes'
-import { BffError } from '../api/bffClient'
-import { useCreateRequest } from '../hooks/useCreateRequest'
-import { Spinner } from './Spinner'
+import type { SecurityLevel } from '../../shared/apiTypes.js'
+import { BffError } from '../api/bffClient.js'
+import { useCreateRequest } from '../hooks/useCreateRequest.js'
+import { Spinner } from './Spinner.js'
 
 export const CONTACTS_FIELD_ID = 'contacts'
 

@@ -1,8 +1,8 @@
-import type { CredentialView } from '../../shared/apiTypes'
-import { useRequestDetail } from '../hooks/useRequestDetail'
-import { useUiStore } from '../state/useUiStore'
-import { ErrorState } from './ErrorState'
-import { SkeletonList } from './SkeletonList'
+import type { CredentialView } from '../../shared/apiTypes.js'
+import { useRequestDetail } from '../hooks/useRequestDetail.js'
+import { useUiStore } from '../state/useUiStore.js'
+import { ErrorState } from './ErrorState.js'
+import { SkeletonList } from './SkeletonList.js'
 
 const PROOF_FIELDS = ['type', 'cryptosuite', 'proofPurpose', 'verificationMethod', 'created']
 

@@ -1,4 +1,4 @@
-import { messageOf } from '../api/bffClient'
+import { messageOf } from '../api/bffClient.js'
 
 interface ErrorStateProps {
   title: string

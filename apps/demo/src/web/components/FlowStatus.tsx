@@ -1,6 +1,6 @@
 import { useHumanosLinkStatus } from '@humanos-link/react'
-import type { FlowMode } from '../state/useUiStore'
-import { Spinner } from './Spinner'
+import type { FlowMode } from '../state/useUiStore.js'
+import { Spinner } from './Spinner.js'
 
 interface FlowStatusProps {
   mode: FlowMode

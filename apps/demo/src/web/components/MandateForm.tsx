@@ -1,10 +1,10 @@
 import { useId, useState } from 'react'
 import type { FormEvent } from 'react'
-import { BffError, messageOf } from '../api/bffClient'
-import { useAgentAction, useCreateMandate } from '../hooks/useAgent'
-import { ErrorState } from './ErrorState'
-import { SkeletonList } from './SkeletonList'
-import { Spinner } from './Spinner'
+import { BffError, messageOf } from '../api/bffClient.js'
+import { useAgentAction, useCreateMandate } from '../hooks/useAgent.js'
+import { ErrorState } from './ErrorState.js'
+import { SkeletonList } from './SkeletonList.js'
+import { Spinner } from './Spinner.js'
 
 /** Step 1: the integrator picks the limits the person is asked to approve for the agent. */
 export function MandateForm() {

@@ -1,5 +1,5 @@
-import type { FlowMode } from '../state/useUiStore'
-import { useUiStore } from '../state/useUiStore'
+import type { FlowMode } from '../state/useUiStore.js'
+import { useUiStore } from '../state/useUiStore.js'
 
 const MODES: Array<{ value: FlowMode; label: string }> = [
   { value: 'inline', label: 'Inline' },

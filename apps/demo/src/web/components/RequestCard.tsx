@@ -1,8 +1,8 @@
-import type { RequestItem } from '../../shared/apiTypes'
-import { formatDate, shortId } from '../format'
-import { useUiStore } from '../state/useUiStore'
-import { ChannelRace } from './ChannelRace'
-import { StatusBadge } from './StatusBadge'
+import type { RequestItem } from '../../shared/apiTypes.js'
+import { formatDate, shortId } from '../format.js'
+import { useUiStore } from '../state/useUiStore.js'
+import { ChannelRace } from './ChannelRace.js'
+import { StatusBadge } from './StatusBadge.js'
 
 /** One request: what, for whom, its status, and how each decision arrived. */
 export function RequestCard({ request }: { request: RequestItem }) {

@@ -1,10 +1,10 @@
-import { useRequests } from '../hooks/useRequests'
-import { CONTACTS_FIELD_ID } from './CreateRequestForm'
-import { EmptyState } from './EmptyState'
-import { ErrorState } from './ErrorState'
-import { RequestCard } from './RequestCard'
-import { SkeletonList } from './SkeletonList'
-import { StatusAnnouncer } from './StatusAnnouncer'
+import { useRequests } from '../hooks/useRequests.js'
+import { CONTACTS_FIELD_ID } from './CreateRequestForm.js'
+import { EmptyState } from './EmptyState.js'
+import { ErrorState } from './ErrorState.js'
+import { RequestCard } from './RequestCard.js'
+import { SkeletonList } from './SkeletonList.js'
+import { StatusAnnouncer } from './StatusAnnouncer.js'
 
 /** Step 3: every request of the demo, updated live as decisions arrive. */
 export function RequestList() {

@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'react'
-import type { RequestItem } from '../../shared/apiTypes'
+import type { RequestItem } from '../../shared/apiTypes.js'
 
 /**
  * Tells screen readers when a request's status changes (the list refreshes itself every few

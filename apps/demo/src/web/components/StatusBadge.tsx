@@ -1,4 +1,4 @@
-import type { RequestStatus } from '../../shared/apiTypes'
+import type { RequestStatus } from '../../shared/apiTypes.js'
 
 const LABELS: Record<RequestStatus, string> = {
   DRAFT: 'Waiting',

@@ -1,8 +1,8 @@
-import { useWebhookEvents } from '../hooks/useWebhookEvents'
-import { formatTime, shortId } from '../format'
-import { EmptyState } from './EmptyState'
-import { ErrorState } from './ErrorState'
-import { SkeletonList } from './SkeletonList'
+import { useWebhookEvents } from '../hooks/useWebhookEvents.js'
+import { formatTime, shortId } from '../format.js'
+import { EmptyState } from './EmptyState.js'
+import { ErrorState } from './ErrorState.js'
+import { SkeletonList } from './SkeletonList.js'
 
 /** What Humanos delivered to the BFF's webhook endpoint, with retries counted, not repeated. */
 export function WebhookLog() {

@@ -1,6 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
-import type { AttemptBody, CreateMandateBody } from '../../shared/apiTypes'
-import { bffFetch } from '../api/bffClient'
+import type { AttemptBody, CreateMandateBody } from '../../shared/apiTypes.js'
+import { bffFetch } from '../api/bffClient.js'
 import {
   isActivityList,
   isAgentAction,
@@ -8,10 +8,10 @@ import {
   isCreatedMandate,
   isMandateView,
   isRevocation,
-} from '../api/agentGuards'
-import { queryKeys } from '../api/queryKeys'
-import { useUiStore } from '../state/useUiStore'
-import { LIVE_INTERVAL_MS } from './useRequests'
+} from '../api/agentGuards.js'
+import { queryKeys } from '../api/queryKeys.js'
+import { useUiStore } from '../state/useUiStore.js'
+import { LIVE_INTERVAL_MS } from './useRequests.js'
 
 /** The shopping agent's action, as the BFF seeded it into Humanos. */
 export function useAgentAction() {

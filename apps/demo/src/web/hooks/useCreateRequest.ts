@@ -1,10 +1,10 @@
 import { useRef } from 'react'
 import { useMutation, useQueryClient } from '@tanstack/react-query'
-import type { CreateRequestBody } from '../../shared/apiTypes'
-import { bffFetch } from '../api/bffClient'
-import { isCreatedRequest } from '../api/guards'
-import { queryKeys } from '../api/queryKeys'
-import { useUiStore } from '../state/useUiStore'
+import type { CreateRequestBody } from '../../shared/apiTypes.js'
+import { bffFetch } from '../api/bffClient.js'
+import { isCreatedRequest } from '../api/guards.js'
+import { queryKeys } from '../api/queryKeys.js'
+import { useUiStore } from '../state/useUiStore.js'
 
 /** Creates a request through the BFF and opens its approval flow. */
 export function useCreateRequest() {

@@ -1,8 +1,8 @@
 import { useQuery } from '@tanstack/react-query'
-import { bffFetch } from '../api/bffClient'
-import { isRequestDetail } from '../api/guards'
-import { queryKeys } from '../api/queryKeys'
-import { LIVE_INTERVAL_MS } from './useRequests'
+import { bffFetch } from '../api/bffClient.js'
+import { isRequestDetail } from '../api/guards.js'
+import { queryKeys } from '../api/queryKeys.js'
+import { LIVE_INTERVAL_MS } from './useRequests.js'
 
 /** One request with its credentials as Humanos holds them (through the BFF). */
 export function useRequestDetail(requestId: string | null) {

@@ -1,7 +1,7 @@
 import { useQuery } from '@tanstack/react-query'
-import { bffFetch } from '../api/bffClient'
-import { isRequestList } from '../api/guards'
-import { queryKeys } from '../api/queryKeys'
+import { bffFetch } from '../api/bffClient.js'
+import { isRequestList } from '../api/guards.js'
+import { queryKeys } from '../api/queryKeys.js'
 
 /** How often the list asks again: webhooks arrive at the BFF without the page knowing. */
 export const LIVE_INTERVAL_MS = 1500

@@ -1,7 +1,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query'
-import { bffFetch } from '../api/bffClient'
-import { isAttestationAccepted } from '../api/guards'
-import { queryKeys } from '../api/queryKeys'
+import { bffFetch } from '../api/bffClient.js'
+import { isAttestationAccepted } from '../api/guards.js'
+import { queryKeys } from '../api/queryKeys.js'
 
 /**
  * Hands the attestation of a Link result to the BFF, which verifies it and records the decision.

@@ -1,8 +1,8 @@
 import { useQuery } from '@tanstack/react-query'
-import { bffFetch } from '../api/bffClient'
-import { isWebhookEventList } from '../api/guards'
-import { queryKeys } from '../api/queryKeys'
-import { LIVE_INTERVAL_MS } from './useRequests'
+import { bffFetch } from '../api/bffClient.js'
+import { isWebhookEventList } from '../api/guards.js'
+import { queryKeys } from '../api/queryKeys.js'
+import { LIVE_INTERVAL_MS } from './useRequests.js'
 
 /** The webhook events the BFF stored, newest first, kept live. */
 export function useWebhookEvents() {

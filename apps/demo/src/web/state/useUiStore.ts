@@ -1,5 +1,5 @@
 import { create } from 'zustand'
-import type { SecurityLevel } from '../../shared/apiTypes'
+import type { SecurityLevel } from '../../shared/apiTypes.js'
 
 /** How the approval flow is shown: in the page, or in an overlay over it. */
 export type FlowMode = 'inline' | 'modal'

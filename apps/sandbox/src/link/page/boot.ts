@@ -1,6 +1,6 @@
 // The boot data the server renders into `#link-boot` (an inert JSON block: the page's CSP
 // allows no inline script). The server builds it with these types, so both sides agree.
-import type { ClientStrings } from '../clientStrings'
+import type { ClientStrings } from '../clientStrings.js'
 
 /** What every Link page knows: its session, and where to post (null: post nothing). */
 interface BootBase {

@@ -1,12 +1,12 @@
 // The approval flow's steps: review → code → identity (KYC) → decision → done. Each step calls
 // the sandbox's page endpoints and tells the host what happened (link-protocol.md section 5).
-import type { FlowBoot } from './boot'
-import { createCamera } from './camera'
-import type { Messenger } from './messenger'
-import { createPageApi } from './pageApi'
-import type { PageResult } from './pageApi'
-import { fill } from './view'
-import type { View } from './view'
+import type { FlowBoot } from './boot.js'
+import { createCamera } from './camera.js'
+import type { Messenger } from './messenger.js'
+import { createPageApi } from './pageApi.js'
+import type { PageResult } from './pageApi.js'
+import { fill } from './view.js'
+import type { View } from './view.js'
 
 const $ = <T extends Element = HTMLElement>(selector: string) => document.querySelector<T>(selector)
 

@@ -9,11 +9,11 @@
  *    without completing: the close button, or Escape in a modal (link-protocol.md section 5:
  *    keys pressed in this cross-origin frame never reach the host, so the frame reports them).
  */
-import { readBoot } from './boot'
-import { runFlow } from './flow'
-import type { FlowState } from './flow'
-import { createMessenger } from './messenger'
-import { createView } from './view'
+import { readBoot } from './boot.js'
+import { runFlow } from './flow.js'
+import type { FlowState } from './flow.js'
+import { createMessenger } from './messenger.js'
+import { createView } from './view.js'
 
 const boot = readBoot()
 const messenger = createMessenger(boot, document.getElementById('app')!)

@@ -4,7 +4,7 @@
 import { createLinkMessage } from '@humanos-link/core/protocol'
 import type { LinkEventName } from '@humanos-link/core'
 import type { LinkMessage, LinkMessageBody, LinkMessageType } from '@humanos-link/core/protocol'
-import type { LinkPageBoot } from './boot'
+import type { LinkPageBoot } from './boot.js'
 
 /** A random UUID, also where `crypto.randomUUID` is missing (plain http on a LAN address). */
 function uuid(): string {

@@ -1,7 +1,7 @@
 // Calls to the sandbox's page endpoints (same origin). Each names the frame token, which ties
 // the call to the origin and key this page was opened with.
 import type { ResultMessage } from '@humanos-link/core/protocol'
-import type { FlowBoot } from './boot'
+import type { FlowBoot } from './boot.js'
 
 /** A page endpoint's answer; `status` 0 when the network failed. */
 export interface PageResult {
