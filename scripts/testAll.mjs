@@ -72,6 +72,8 @@ check('release dry run (pack, install, run)', 'node', ['scripts/releaseDry.mjs',
 check('typecheck', 'pnpm', ['typecheck'])
 check('lint', 'pnpm', ['lint'])
 check('format', 'pnpm', ['format:check'])
+// The API reference from the TSDoc (typedoc.json): a missing doc comment or a broken {@link} fails.
+check('API reference (TypeDoc, no warnings)', 'pnpm', ['exec', 'typedoc'])
 check('size budgets', 'pnpm', ['exec', 'size-limit'])
 check('no sender code in host bundles', 'node', ['scripts/checkHostBundles.mjs'])
 check('storybook build', 'pnpm', ['build-storybook'])

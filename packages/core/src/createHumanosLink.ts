@@ -8,7 +8,7 @@ import { validateOptions } from './validateOptions.js'
  * Embeds the Humanos Link flow: creates the host key pair, mounts the iframe (inline into
  * `container`, or in a modal overlay shown by `open()`), and turns the frame's encrypted
  * messages into state changes and callbacks. A thin convenience over
- * {@link createLinkController} for script and vanilla users: one link, mounted at once.
+ * {@link @humanos-link/core!createLinkController} for script and vanilla users: one link, mounted at once.
  *
  * @throws TypeError at once for misuse (no options, no `link` string, no container in inline
  *   mode, unknown mode...) or when called outside a browser. Runtime failures (a link that is

@@ -38,9 +38,37 @@ export type ErrorCode = FrameErrorCode | (typeof HOST_CODES)[number]
  * keyed by its upper-case name. Frozen and exported so script-tag users can compare
  * `error.code === ErrorCodes.SESSION_EXPIRED`.
  */
+// The type spells each code out so each one carries its own TSDoc (the API reference shows it);
+// errors.types.test.ts checks it equals `{ [C in ErrorCode as Uppercase<C>]: C }`, so a code
+// added to the lists above cannot be missing here. Types only: nothing of it reaches a bundle.
 export const ErrorCodes = /* @__PURE__ */ (() =>
   Object.freeze(Object.fromEntries(ALL_CODES.map((code) => [code.toUpperCase(), code]))))() as {
-  readonly [C in ErrorCode as Uppercase<C>]: C
+  /** The frame knows no session with this id: ask your server for a new link. */
+  readonly SESSION_NOT_FOUND: 'session_not_found'
+  /** The link expired, before or during the flow: ask your server for a new link. */
+  readonly SESSION_EXPIRED: 'session_expired'
+  /** The requester canceled the request (`DELETE /request/:id`). */
+  readonly SESSION_CANCELED: 'session_canceled'
+  /** This page's origin is not one the organization registered for the Link frame. */
+  readonly ORIGIN_NOT_ALLOWED: 'origin_not_allowed'
+  /** The frame could not use the host's public key. */
+  readonly INVALID_PUB_KEY: 'invalid_pub_key'
+  /** The host's key differs from the `pubKey` pre-registered with the request. */
+  readonly PUB_KEY_MISMATCH: 'pub_key_mismatch'
+  /** Too many wrong one-time codes: the session is locked. */
+  readonly OTP_LOCKED: 'otp_locked'
+  /** Something failed that the person cannot fix; SDK-side ones keep the cause on `error.cause`. */
+  readonly INTERNAL: 'internal'
+  /** The frame did not report `ready` within `loadTimeoutMs`; `restart()` can retry. */
+  readonly LOAD_TIMEOUT: 'load_timeout'
+  /** A result could not be opened (one fixed message, whatever the cause). */
+  readonly DECRYPTION_FAILED: 'decryption_failed'
+  /** A decrypted result did not have the shape of a decision. */
+  readonly INVALID_PAYLOAD: 'invalid_payload'
+  /** No Web Crypto on this page: serve it over https (or from localhost). */
+  readonly INSECURE_CONTEXT: 'insecure_context'
+  /** The link is not a Link URL (`https://app.humanos.id/link/<id>`). */
+  readonly INVALID_LINK: 'invalid_link'
 }
 
 /** The codes a Link frame may send in an `error` message (spec section 5). */

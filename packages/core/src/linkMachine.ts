@@ -8,6 +8,7 @@ export type LinkStatus =
 
 /** The flow's state, as kept in the store and handed to subscribers. */
 export interface LinkState {
+  /** Where the flow is. */
   status: LinkStatus
   /**
    * Modal mode: whether the overlay is showing, or asked for. `open()` before a frame exists
@@ -19,7 +20,9 @@ export interface LinkState {
   decisions: readonly LinkResultPayload[]
   /** Every decision, set once the flow completes. */
   result: readonly LinkResultPayload[] | null
+  /** Set when the flow ended as `exited`. */
   exitReason: ExitReason | null
+  /** Set when the flow ended as `failed`. */
   error: HumanosLinkError | null
 }
 
@@ -39,6 +42,7 @@ export type LinkAction =
   | { type: 'reset' }
   | { type: 'destroy' }
 
+/** The state of a flow before its frame exists: `idle`, nothing decided. Frozen. */
 export const initialLinkState: LinkState = Object.freeze({
   status: 'idle',
   isOpen: false,

@@ -123,6 +123,7 @@ export interface HumanosLinkHandle {
   restart: () => boolean
   /** Removes the frame, overlay, listeners and timers. Safe at any time, and twice. */
   destroy: () => void
+  /** The flow's current state. */
   getState: () => LinkState
   /** Calls `listener` on every state change; returns the unsubscribe function. */
   subscribe: (listener: (state: LinkState, previous: LinkState) => void) => () => void

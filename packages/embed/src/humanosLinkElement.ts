@@ -17,6 +17,7 @@ const Base: typeof HTMLElement = globalThis.HTMLElement ?? (class {} as typeof H
  * events of `EMBED_EVENTS` on itself. Invalid attribute values: see `readFlowAttributes`.
  */
 export class HumanosLinkElement extends Base {
+  /** The attributes the flow follows; changing one makes a new frame. */
   static get observedAttributes(): string[] {
     return [...FLOW_ATTRIBUTES]
   }
@@ -51,14 +52,17 @@ export class HumanosLinkElement extends Base {
     return this.#flow.controller.restart()
   }
 
+  /** Custom-element hook: creates the frame when the element enters the document. */
   connectedCallback(): void {
     this.#scheduleUpdate()
   }
 
+  /** Custom-element hook: removes the frame, overlay, listeners and timers. */
   disconnectedCallback(): void {
     this.#flow.destroy()
   }
 
+  /** Custom-element hook: an observed attribute changed; the flow follows it. */
   // The values are not compared here: an update finds for itself whether anything changed.
   attributeChangedCallback(_name: string, _previous: string | null, _next: string | null): void {
     this.#scheduleUpdate()

@@ -32,8 +32,16 @@ export class ReceiptVerificationError extends Error {
 
 /** Options of {@link verifyReceipt}: give the DID document, or a resolver for it. */
 export type VerifyReceiptOptions =
-  | { didDocument: unknown; didResolver?: undefined }
-  | { didResolver: (did: string) => Promise<unknown>; didDocument?: undefined }
+  | {
+      /** The platform DID's document, e.g. from `GET /did/:did`: no network needed. */
+      didDocument: unknown
+      didResolver?: undefined
+    }
+  | {
+      /** Resolves the DID the proof names to its DID document. */
+      didResolver: (did: string) => Promise<unknown>
+      didDocument?: undefined
+    }
 
 const ED25519_MULTIKEY = [0xed, 0x01]
 

@@ -20,13 +20,20 @@ export const EVENT_NAMES = /* @__PURE__ */ Object.freeze([
   'KYC_STARTED',
   'KYC_FINISHED',
 ] as const)
+/** The name of a frame `event` message: one of {@link EVENT_NAMES}. */
 export type LinkEventName = (typeof EVENT_NAMES)[number]
 
 /** Why a flow ended without completing. */
 export const EXIT_REASONS = Object.freeze(['user_closed', 'expired', 'canceled'] as const)
+/**
+ * Why a flow ended without completing: one of {@link EXIT_REASONS}. The SDK reports `expired`
+ * as the error `session_expired`, so `onExit` only ever gets `user_closed` or `canceled`.
+ */
 export type ExitReason = (typeof EXIT_REASONS)[number]
 
 /** Languages the hosted flow speaks (the `lang` query parameter). */
 export type LinkLanguage = 'ENG' | 'PRT' | (string & {})
+/** Where the frame renders: in a container of the page (`inline`) or in an overlay (`modal`). */
 export type LinkMode = 'inline' | 'modal'
+/** The hosted flow's colour scheme (the `theme` query parameter). */
 export type LinkTheme = 'light' | 'dark'

@@ -24,25 +24,32 @@ export interface LinkEnvelope<TType extends string> {
   ts: number
 }
 
+/** The frame loaded and the session is valid. */
 export type ReadyMessage = LinkEnvelope<'ready'>
+/** The flow's content height changed (inline mode). */
 export interface ResizeMessage extends LinkEnvelope<'resize'> {
   height: number
 }
+/** A step of the flow, for analytics (`onEvent`); carries no decision. */
 export interface EventMessage extends LinkEnvelope<'event'> {
   /** One of `EVENT_NAMES`, or a newer name the host does not know yet. */
   name: string
   /** A few scalars (at most 16 keys, strings of at most 300 characters); see `isLinkMessage`. */
   meta?: Record<string, string | number | boolean | null>
 }
+/** One encrypted decision. */
 export interface ResultMessage extends LinkEnvelope<'result'> {
   enc: EncryptedResult
 }
+/** The flow completed; `count` results were sent before it. */
 export interface CompleteMessage extends LinkEnvelope<'complete'> {
   count: number
 }
+/** The flow ended without completing. */
 export interface ExitMessage extends LinkEnvelope<'exit'> {
   reason: ExitReason
 }
+/** The frame cannot run the flow; `code` is one of `FRAME_ERROR_CODES`. */
 export interface ErrorMessage extends LinkEnvelope<'error'> {
   code: string
   message: string
@@ -58,6 +65,7 @@ export type LinkMessage =
   | ExitMessage
   | ErrorMessage
 
+/** The `type` of a frame message. */
 export type LinkMessageType = LinkMessage['type']
 
 /** The body of each message type: what follows the envelope fields. */
@@ -154,11 +162,17 @@ function guardFor<T extends LinkMessageType>(type: T) {
 // `@__PURE__`: a call at module level is kept by bundlers unless marked, so without it every
 // guard would ship in host bundles that import none of them.
 export const isReadyMessage = /* @__PURE__ */ guardFor('ready')
+/** {@link isLinkMessage} narrowed to a {@link ResizeMessage}. */
 export const isResizeMessage = /* @__PURE__ */ guardFor('resize')
+/** {@link isLinkMessage} narrowed to an {@link EventMessage}. */
 export const isEventMessage = /* @__PURE__ */ guardFor('event')
+/** {@link isLinkMessage} narrowed to a {@link ResultMessage}. */
 export const isResultMessage = /* @__PURE__ */ guardFor('result')
+/** {@link isLinkMessage} narrowed to a {@link CompleteMessage}. */
 export const isCompleteMessage = /* @__PURE__ */ guardFor('complete')
+/** {@link isLinkMessage} narrowed to an {@link ExitMessage}. */
 export const isExitMessage = /* @__PURE__ */ guardFor('exit')
+/** {@link isLinkMessage} narrowed to an {@link ErrorMessage}. */
 export const isErrorMessage = /* @__PURE__ */ guardFor('error')
 
 /**
