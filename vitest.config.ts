@@ -23,6 +23,11 @@ const ssrResolve = {
   resolve: { conditions: ['@humanos-link/source', 'module', 'node', 'development|production'] },
 }
 
+// React 18 is installed for the React package only; absolute paths let the test kit's contract
+// suite (which imports React from outside that package) get the same copy.
+const react18 = (name: string) =>
+  path.join(import.meta.dirname, 'packages/react/node_modules', name)
+
 export default defineConfig({
   test: {
     projects: [
@@ -53,16 +58,17 @@ export default defineConfig({
         resolve: {
           ...resolve,
           alias: [
-            { find: /^react$/, replacement: 'react18' },
-            { find: /^react\/(.*)$/, replacement: 'react18/$1' },
-            { find: /^react-dom$/, replacement: 'react-dom18' },
-            { find: /^react-dom\/(.*)$/, replacement: 'react-dom18/$1' },
+            { find: /^react$/, replacement: react18('react18') },
+            { find: /^react\/(.*)$/, replacement: react18('react18/$1') },
+            { find: /^react-dom$/, replacement: react18('react-dom18') },
+            { find: /^react-dom\/(.*)$/, replacement: react18('react-dom18/$1') },
           ],
         },
         root: path.join(import.meta.dirname, 'packages/react'),
         test: {
           name: 'browser-react18',
-          include: ['src/**/*.browser.test.tsx'],
+          // The contract suite too: the React entry points must keep it under either major.
+          include: ['src/**/*.browser.test.tsx', '../test-kit/src/contract/*.browser.test.ts'],
           provide: { reactMajor: 18 },
           browser: chromium(),
         },
