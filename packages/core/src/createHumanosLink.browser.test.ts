@@ -6,7 +6,7 @@ import type { HumanosLinkHandle, HumanosLinkOptions } from './options.js'
 import { createLinkMessage } from './protocol/messages.js'
 import type { LinkMessage } from './protocol/messages.js'
 import { sealResult } from './protocol/resultCrypto.js'
-import { credentialPayload } from './testing/payloads.js'
+import { credentialDecision } from '@humanos-link/test-kit'
 
 // Nothing listens on port 9: the iframe loads an error page, but its window is real, so
 // messages "from the frame" are dispatched with that window as `source`, as a browser would.
@@ -68,7 +68,7 @@ async function frameOf() {
   const seal = async () => {
     const id = crypto.randomUUID()
     const ts = Date.now()
-    const enc = await sealResult(credentialPayload(), {
+    const enc = await sealResult(credentialDecision(), {
       publicKey: src.searchParams.get('pubKey')!,
       sessionId: SESSION,
       origin: src.searchParams.get('postMessageOrigin')!,

@@ -5,7 +5,8 @@
 // cloning); the others are dispatched as MessageEvents, which is how a spoof looks. Every run
 // is compared with the spec's model: callbacks, their data and the final state.
 import fc from 'fast-check'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
+import { UNREACHABLE_LINK_ORIGIN, linkUrl } from '@humanos-link/test-kit'
 import { createHumanosLink } from './createHumanosLink.js'
 import { isFrameErrorCode } from './errors.js'
 import type { LinkState } from './linkMachine.js'
@@ -16,9 +17,9 @@ import type { ResultMessage } from './protocol/messages.js'
 import { stepArb } from './testing/messageFuzzArbitraries.js'
 import { stateProblems } from './testing/stateInvariants.js'
 
-// Nothing listens on port 9: the frame shows an error page, but its window is real.
-const FRAME_ORIGIN = 'http://127.0.0.1:9'
-const LINK = `${FRAME_ORIGIN}/link/${FUZZ_SESSION}`
+// Nothing listens there: the frame shows an error page, but its window is real.
+const FRAME_ORIGIN = UNREACHABLE_LINK_ORIGIN
+const LINK = linkUrl(FUZZ_SESSION)
 const MIN_MESSAGES = 10_000
 
 let popup: Window
@@ -39,13 +40,14 @@ afterAll(() => {
   sibling.remove()
 })
 
-async function until(condition: () => boolean): Promise<void> {
-  const deadline = Date.now() + 5000
-  while (!condition()) {
-    if (Date.now() > deadline) throw new Error('the flow never settled')
-    await new Promise((resolve) => setTimeout(resolve, 1))
-  }
-}
+/** Waits for `condition`, checked every millisecond (a run waits thousands of times). */
+const until = (condition: () => boolean) =>
+  vi.waitFor(
+    () => {
+      if (!condition()) throw new Error('the flow never settled')
+    },
+    { timeout: 5000, interval: 1 },
+  )
 
 /** What the user of the SDK must see: spec sections 6 and 8. */
 interface HostModel {
@@ -197,8 +199,9 @@ async function runFlow(steps: Step[], destroyAt: number | null): Promise<void> {
         )
         await until(() => calls.filter(isEnd).length > ends)
       } else {
+        // Nothing can be reported after that: a receiver that failed or was stopped drops even
+        // the messages it had queued (messageReceiver.ts), so reaching the status is enough.
         await until(() => handle.getState().status === model.status)
-        await new Promise((resolve) => setTimeout(resolve, 5))
       }
     }
     let last: ResultMessage | null = null

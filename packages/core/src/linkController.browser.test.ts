@@ -1,14 +1,13 @@
 import { afterEach, describe, expect, it, vi } from 'vitest'
+import { fakeLinkFrame, linkUrl } from '@humanos-link/test-kit'
+import type { FakeLinkFrame } from '@humanos-link/test-kit'
 import { createHumanosLink } from './createHumanosLink.js'
 import { createLinkController } from './linkController.js'
 import type { LinkController, LinkControllerOptions } from './options.js'
-import { createLinkMessage } from './protocol/messages.js'
-import type { LinkMessage } from './protocol/messages.js'
 
-// Nothing listens on port 9: the iframe's window is real, so messages "from the frame" are
-// dispatched with that window as `source`, as a browser would.
-const FRAME_ORIGIN = 'http://127.0.0.1:9'
-const linkOf = (session: string) => `${FRAME_ORIGIN}/link/${session}`
+// The kit's fake frame: nothing loads in the iframe, but its window is real, so messages "from
+// the frame" are dispatched with that window as `source`, as a browser would.
+const linkOf = (session: string) => linkUrl(session)
 
 const cleanups: (() => void)[] = []
 afterEach(() => {
@@ -39,15 +38,7 @@ async function frameFor(session: string) {
   await vi.waitFor(() =>
     expect(iframes().some((f) => f.src.includes(`/link/${session}?`))).toBe(true),
   )
-  const iframe = iframes().find((f) => f.src.includes(`/link/${session}?`))!
-  return (body: LinkMessage) =>
-    window.dispatchEvent(
-      new MessageEvent('message', {
-        data: body,
-        origin: FRAME_ORIGIN,
-        source: iframe.contentWindow,
-      }),
-    )
+  return fakeLinkFrame(iframes().find((f) => f.src.includes(`/link/${session}?`))!)
 }
 
 const status = (flow: LinkController) => flow.getState().status
@@ -66,8 +57,8 @@ describe('createLinkController', () => {
   it('swaps the frame when the link changes, and goes idle when it is removed', async () => {
     const { flow, container } = controller({ link: linkOf('a') })
     flow.mount(container)
-    const postA = await frameFor('a')
-    postA(createLinkMessage('ready', 'a', {}))
+    const frameA = await frameFor('a')
+    frameA.post('ready', {})
     await vi.waitFor(() => expect(status(flow)).toBe('ready'))
     const seen: string[] = []
     flow.subscribe((state) => seen.push(state.status))
@@ -111,10 +102,10 @@ describe('createLinkController', () => {
   it('calls the latest callbacks without making a new frame', async () => {
     const { flow, container } = controller({ link: linkOf('cb') })
     flow.mount(container)
-    const post = await frameFor('cb')
+    const frame = await frameFor('cb')
     const later: string[] = []
     flow.setOptions({ link: linkOf('cb'), onReady: () => later.push('ready') })
-    post(createLinkMessage('ready', 'cb', {}))
+    frame.post('ready', {})
     await vi.waitFor(() => expect(later).toEqual(['ready']))
     expect(iframes()).toHaveLength(1)
   })
@@ -122,30 +113,30 @@ describe('createLinkController', () => {
   it('restarts a flow the person closed, with a new frame, and refuses a completed one', async () => {
     const { flow, calls, container } = controller({ link: linkOf('r') })
     flow.mount(container)
-    let post = await frameFor('r')
-    post(createLinkMessage('exit', 'r', { reason: 'user_closed' }))
+    let frame = await frameFor('r')
+    frame.post('exit', { reason: 'user_closed' })
     await vi.waitFor(() => expect(status(flow)).toBe('exited'))
     const first = iframes()[0]
     expect(flow.restart()).toBe(true)
     await vi.waitFor(() => expect(iframes()[0]).not.toBe(first))
-    post = await frameFor('r')
-    post(createLinkMessage('ready', 'r', {}))
-    post(createLinkMessage('complete', 'r', { count: 0 }))
+    frame = await frameFor('r')
+    frame.post('ready', {})
+    frame.post('complete', { count: 0 })
     await vi.waitFor(() => expect(status(flow)).toBe('completed'))
     expect(flow.restart()).toBe(false)
     expect(calls).toEqual(['exit:user_closed', 'ready', 'success'])
   })
 
   it('reports expiry one way, as session_expired, before and during the flow', async () => {
-    for (const [session, message] of [
-      ['before', createLinkMessage('error', 'before', { code: 'session_expired', message: 'x' })],
-      ['during', createLinkMessage('exit', 'during', { reason: 'expired' })],
+    for (const [session, expire] of [
+      ['before', (frame: FakeLinkFrame) => frame.error('session_expired', 'x')],
+      ['during', (frame: FakeLinkFrame) => frame.exit('expired')],
     ] as const) {
       const { flow, calls, container } = controller({ link: linkOf(session) })
       flow.mount(container)
-      const post = await frameFor(session)
-      if (session === 'during') post(createLinkMessage('ready', session, {}))
-      post(message)
+      const frame = await frameFor(session)
+      if (session === 'during') frame.post('ready', {})
+      expire(frame)
       await vi.waitFor(() => expect(status(flow)).toBe('failed'))
       expect(flow.getState().error?.code).toBe('session_expired')
       expect(calls.at(-1)).toBe('error:session_expired')
@@ -157,12 +148,12 @@ describe('createLinkController', () => {
     vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] })
     const { flow, calls, container } = controller({ link: linkOf('slow'), loadTimeoutMs: 1_000 })
     flow.mount(container)
-    const post = await frameFor('slow')
+    const frame = await frameFor('slow')
     vi.advanceTimersByTime(1_000)
     expect(flow.getState().error?.code).toBe('load_timeout')
     expect(iframes()).toHaveLength(0)
-    post(createLinkMessage('ready', 'slow', {}))
-    post(createLinkMessage('complete', 'slow', { count: 0 }))
+    frame.post('ready', {})
+    frame.post('complete', { count: 0 })
     await Promise.resolve()
     expect(status(flow)).toBe('failed')
     expect(calls).toEqual(['error:load_timeout'])
@@ -175,15 +166,14 @@ describe('createLinkController', () => {
     const events: { name?: string; meta?: object }[] = []
     const { flow, container } = controller({ link: linkOf('cap'), onEvent: (e) => events.push(e) })
     flow.mount(container)
-    const post = await frameFor('cap')
-    const event = (meta: object) =>
-      post(createLinkMessage('event', 'cap', { name: 'STEP_VIEWED', meta } as never))
+    const frame = await frameFor('cap')
+    const event = (meta: object) => frame.post('event', { name: 'STEP_VIEWED', meta } as never)
     // Nested objects, huge strings or many keys make a malformed message: dropped.
     event({ nested: { a: 1 } })
     event({ long: 'x'.repeat(10_000) })
     event(Object.fromEntries(Array.from({ length: 1_000 }, (_, i) => [`k${i}`, i])))
     event({ step: 2, ok: true, label: 'Review' })
-    post(createLinkMessage('error', 'cap', { code: 'internal', message: 'y'.repeat(100_000) }))
+    frame.post('error', { code: 'internal', message: 'y'.repeat(100_000) })
     await vi.waitFor(() => expect(status(flow)).toBe('failed'))
     expect(flow.getState().error!.message.length).toBeLessThanOrEqual(300)
     expect(container.textContent!.length).toBeLessThan(1_000)

@@ -6,7 +6,7 @@ import type { VerifiedMessage } from './messageReceiver.js'
 import { createLinkMessage } from './protocol/messages.js'
 import type { LinkMessage } from './protocol/messages.js'
 import { generateHostKeyPair, sealResult } from './protocol/resultCrypto.js'
-import { credentialPayload } from './testing/payloads.js'
+import { credentialDecision } from '@humanos-link/test-kit'
 
 const FRAME_ORIGIN = 'https://app.humanos.id'
 const HOST_ORIGIN = 'https://shop.example'
@@ -31,7 +31,10 @@ async function setup() {
   })
   const deliver = (data: unknown, source = frameWindow, origin = FRAME_ORIGIN) =>
     target.dispatchEvent(Object.assign(new Event('message'), { data, source, origin }))
-  const sealed = async (payload: unknown = credentialPayload(), envelope: { ts?: number } = {}) => {
+  const sealed = async (
+    payload: unknown = credentialDecision(),
+    envelope: { ts?: number } = {},
+  ) => {
     const id = crypto.randomUUID()
     const ts = envelope.ts ?? Date.now()
     const enc = await sealResult(payload, {
@@ -69,8 +72,8 @@ describe('message receiver', () => {
 
   it('delivers results decrypted, in arrival order, before a later complete', async () => {
     const { deliver, received, sealed, settle } = await setup()
-    const first = await sealed(credentialPayload('first'))
-    const second = await sealed(credentialPayload('second'))
+    const first = await sealed(credentialDecision({ name: 'first' }))
+    const second = await sealed(credentialDecision({ name: 'second' }))
     deliver(first)
     deliver(second)
     deliver(createLinkMessage('complete', SESSION, { count: 2 }))
@@ -101,7 +104,7 @@ describe('message receiver', () => {
     ['future', 11 * 60 * 1000],
   ])('treats a %s ts as decryption_failed', async (_name, offset) => {
     const { deliver, received, failures, sealed, settle } = await setup()
-    deliver(await sealed(credentialPayload(), { ts: Date.now() + offset }))
+    deliver(await sealed(credentialDecision(), { ts: Date.now() + offset }))
     await settle()
     expect(received).toEqual([])
     expect(failures.map((f) => f.code)).toEqual([ErrorCodes.DECRYPTION_FAILED])

@@ -5,13 +5,13 @@
 // for another session, origin or key, or too old). `materialize` turns it into the message
 // data, tagged with what the spec says must happen to it; `expectOutcome` is the receiver's
 // reference model, written from the spec and sharing no code with the receiver.
+import { credentialDecision } from '@humanos-link/test-kit'
 import { bytesToBase64, base64ToBytes, utf8 } from '../protocol/base64.js'
 import { MAX_RESULT_AGE_MS } from '../protocol/constants.js'
 import type { ResultMessage } from '../protocol/messages.js'
 import { createLinkMessage } from '../protocol/messages.js'
 import { exportPublicKey, sealBytesWith, sealResult } from '../protocol/resultCrypto.js'
 import type { LinkResultPayload } from '../payload.js'
-import { credentialPayload } from './payloads.js'
 
 /** The session every fuzzed host runs. */
 export const FUZZ_SESSION = 'sess-fuzz'
@@ -123,7 +123,9 @@ export async function sealPool(host: {
   size: number
 }): Promise<SealedPool> {
   const ctx = { publicKey: host.publicKey, sessionId: host.sessionId, origin: host.origin }
-  const payloads = Array.from({ length: host.size }, (_, i) => credentialPayload(`decision ${i}`))
+  const payloads = Array.from({ length: host.size }, (_, i) =>
+    credentialDecision({ name: `decision ${i}` }),
+  )
   // Far outside the window, so they stay outside it however long the run takes.
   const old = Date.now() - 10 * MAX_RESULT_AGE_MS
   const ahead = Date.now() + 10 * MAX_RESULT_AGE_MS
