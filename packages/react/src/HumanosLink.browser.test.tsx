@@ -2,9 +2,9 @@ import { Component, StrictMode } from 'react'
 import type { ReactNode } from 'react'
 import { act, cleanup, configure, render, screen, waitFor } from '@testing-library/react'
 import { afterEach, describe, expect, it, vi } from 'vitest'
+import { fakeLinkFrame, frameDecision, linkUrl } from '@humanos-link/test-kit'
 import { HumanosLink } from './HumanosLink.js'
-import { callbacks, settle } from './test/callbacks.js'
-import { decision, testFrame, testLink } from './test/linkFrame.js'
+import { callbacks, flushed } from './testing/callbacks.js'
 
 // Generous waits: a shared CI machine can be slow to generate keys and load frames.
 configure({ asyncUtilTimeout: 5_000 })
@@ -22,7 +22,23 @@ async function findFrame(root: ParentNode = document) {
     if (!found?.src) throw new Error('no Link iframe yet')
     return found
   })
-  return testFrame(iframe)
+  return fakeLinkFrame(iframe)
+}
+
+/**
+ * Resolves when a flow mounted now, with the same load timeout, times out: by then the unmounted
+ * flow's load timer (scheduled earlier, same delay) would have fired, and any result it was
+ * decrypting would have arrived. An event to wait for, instead of a guessed sleep.
+ */
+async function timedOutLater() {
+  const onError = vi.fn()
+  const fence = render(
+    <HumanosLink link={linkUrl('sess-fence')} loadTimeoutMs={LOAD_TIMEOUT_MS} onError={onError} />,
+  )
+  await waitFor(() =>
+    expect(onError).toHaveBeenCalledWith(expect.objectContaining({ code: 'load_timeout' })),
+  )
+  fence.unmount()
 }
 
 describe('<HumanosLink> inline', () => {
@@ -33,19 +49,19 @@ describe('<HumanosLink> inline', () => {
       const { spies } = callbacks()
       render(
         <StrictMode>
-          <HumanosLink link={testLink('sess-strict')} mode={mode} {...spies} />
+          <HumanosLink link={linkUrl('sess-strict')} mode={mode} {...spies} />
         </StrictMode>,
       )
       const frame = await findFrame()
-      await settle()
+      await flushed()
       expect(document.querySelectorAll('iframe')).toHaveLength(1)
       expect(generateKey).toHaveBeenCalledTimes(1)
-      expect(frame.pubKey).toMatch(/^MFkwEwYHKoZIzj0CAQYIKoZIzj0DAQcDQgAE/)
+      expect(frame.publicKey).toMatch(/^MFkwEwYHKoZIzj0CAQYIKoZIzj0DAQcDQgAE/)
 
       frame.post('ready', {})
       await frame.approve()
       await waitFor(() => expect(spies.onSuccess).toHaveBeenCalledTimes(1))
-      expect(spies.onSuccess).toHaveBeenCalledWith([decision('sess-strict')])
+      expect(spies.onSuccess).toHaveBeenCalledWith([frameDecision('sess-strict')])
       expect(spies.onReady).toHaveBeenCalledTimes(1)
       expect(spies.onDecision).toHaveBeenCalledTimes(1)
       expect(spies.onError).not.toHaveBeenCalled()
@@ -55,12 +71,12 @@ describe('<HumanosLink> inline', () => {
   it('keeps the frame when callback props change, and calls the newest ones', async () => {
     const first = vi.fn()
     const second = vi.fn()
-    const link = testLink('sess-callbacks')
+    const link = linkUrl('sess-callbacks')
     const { rerender } = render(<HumanosLink link={link} onSuccess={first} style={{}} />)
     const frame = await findFrame()
     const src = frame.iframe.src
     rerender(<HumanosLink link={link} onSuccess={second} style={{}} />)
-    await settle()
+    await flushed()
     expect(document.querySelector('iframe')).toBe(frame.iframe)
     expect(frame.iframe.src).toBe(src)
 
@@ -72,21 +88,21 @@ describe('<HumanosLink> inline', () => {
 
   it('replaces the frame and the key pair when the link changes', async () => {
     const { spies } = callbacks()
-    const { rerender } = render(<HumanosLink link={testLink('sess-a')} {...spies} />)
+    const { rerender } = render(<HumanosLink link={linkUrl('sess-a')} {...spies} />)
     const old = await findFrame()
-    rerender(<HumanosLink link={testLink('sess-b')} {...spies} />)
+    rerender(<HumanosLink link={linkUrl('sess-b')} {...spies} />)
     const next = await waitFor(() => {
       const iframe = document.querySelector('iframe')
       if (!iframe?.src.includes('sess-b')) throw new Error('still the old frame')
-      return testFrame(iframe)
+      return fakeLinkFrame(iframe)
     })
     expect(old.iframe.isConnected).toBe(false)
     expect(document.querySelectorAll('iframe')).toHaveLength(1)
-    expect(next.pubKey).not.toBe(old.pubKey)
+    expect(next.publicKey).not.toBe(old.publicKey)
 
-    // The old frame is gone for good: what it still sends is ignored.
+    // The old frame is gone for good: what it still sends is ignored (a `message` event is
+    // handled while it is dispatched, so there is nothing to wait for).
     old.post('ready', {})
-    await settle()
     expect(spies.onReady).not.toHaveBeenCalled()
     next.post('ready', {})
     await waitFor(() => expect(spies.onReady).toHaveBeenCalledTimes(1))
@@ -97,7 +113,7 @@ describe('<HumanosLink> inline', () => {
     ['theme', { theme: 'dark' as const }, 'theme=dark'],
     ['loadTimeoutMs', { loadTimeoutMs: 30_000 }, 'sess-options'],
   ])('rebuilds the frame when %s changes', async (_name, props, expected) => {
-    const link = testLink('sess-options')
+    const link = linkUrl('sess-options')
     const { rerender } = render(<HumanosLink link={link} />)
     const old = await findFrame()
     rerender(<HumanosLink link={link} {...props} />)
@@ -111,14 +127,14 @@ describe('<HumanosLink> inline', () => {
   })
 
   it('lets the frame use the camera only when allowCamera is set', async () => {
-    const { rerender } = render(<HumanosLink link={testLink('sess-camera')} />)
+    const { rerender } = render(<HumanosLink link={linkUrl('sess-camera')} />)
     expect((await findFrame()).iframe.allow).toBe('')
-    rerender(<HumanosLink link={testLink('sess-camera')} allowCamera />)
+    rerender(<HumanosLink link={linkUrl('sess-camera')} allowCamera />)
     await waitFor(() => expect(document.querySelector('iframe')?.allow).toBe('camera'))
   })
 
   it('follows the height the flow reports', async () => {
-    render(<HumanosLink link={testLink('sess-resize')} className="approval" />)
+    render(<HumanosLink link={linkUrl('sess-resize')} className="approval" />)
     const frame = await findFrame()
     frame.post('ready', {})
     frame.post('resize', { height: 321 })
@@ -133,7 +149,7 @@ describe('<HumanosLink> inline', () => {
     async (stage) => {
       const generateKey = vi.spyOn(crypto.subtle, 'generateKey')
       const { spies, counts } = callbacks()
-      const link = testLink(`sess-unmount-${stage.replace(/ /g, '-')}`)
+      const link = linkUrl(`sess-unmount-${stage.replace(/ /g, '-')}`)
       // Long enough that a busy machine does not time the flow out before the unmount, which
       // would make the 'loading' stage test nothing; the wait after the unmount outlasts it.
       const { unmount, container } = render(
@@ -141,7 +157,7 @@ describe('<HumanosLink> inline', () => {
       )
       if (stage === 'before the frame exists') {
         unmount()
-        await settle(200)
+        await flushed()
         expect(generateKey).not.toHaveBeenCalled()
         expect(document.querySelector('iframe')).toBeNull()
         expect(counts()).toEqual(callbacks().counts())
@@ -153,7 +169,7 @@ describe('<HumanosLink> inline', () => {
         await waitFor(() => expect(spies.onReady).toHaveBeenCalled())
       }
       if (stage === 'decrypting a result') {
-        await frame.sendResult(decision(frame.sessionId))
+        await frame.result(frameDecision(frame.sessionId))
         frame.post('complete', { count: 1 })
       }
       const before = counts()
@@ -166,7 +182,7 @@ describe('<HumanosLink> inline', () => {
       frame.post('ready', {})
       await frame.approve()
       frame.post('error', { code: 'internal', message: 'late' })
-      await settle(stage === 'loading' ? LOAD_TIMEOUT_MS + 200 : 250)
+      await timedOutLater()
       expect(counts()).toEqual(before)
       expect(spies.onSuccess).not.toHaveBeenCalled()
       expect(spies.onError).not.toHaveBeenCalled()
@@ -176,7 +192,7 @@ describe('<HumanosLink> inline', () => {
 
 describe('<HumanosLink mode="modal">', () => {
   it('opens the overlay while mounted, showing the loading state, and removes it on unmount', async () => {
-    const { unmount } = render(<HumanosLink link={testLink('sess-modal')} mode="modal" />)
+    const { unmount } = render(<HumanosLink link={linkUrl('sess-modal')} mode="modal" />)
     const dialog = await screen.findByRole('dialog')
     expect(dialog.checkVisibility()).toBe(true)
     expect(screen.getByRole('status').textContent).toBe('Loading the approval flow…')
@@ -191,7 +207,7 @@ describe('<HumanosLink mode="modal">', () => {
 
   it('follows the open prop when it is given', async () => {
     const { spies } = callbacks()
-    const link = testLink('sess-modal-controlled')
+    const link = linkUrl('sess-modal-controlled')
     const { rerender } = render(<HumanosLink link={link} mode="modal" open={false} {...spies} />)
     const frame = await findFrame()
     frame.post('ready', {})
@@ -226,7 +242,7 @@ describe('misuse', () => {
     await act(async () => {
       render(
         <Boundary>
-          <HumanosLink link={testLink('sess-lang')} lang="english" />
+          <HumanosLink link={linkUrl('sess-lang')} lang="english" />
         </Boundary>,
       )
     })

@@ -1,9 +1,10 @@
 import { cleanup, configure, render, screen, waitFor } from '@testing-library/react'
 import { afterEach, describe, expect, it, vi } from 'vitest'
+import { fakeLinkFrame, linkUrl } from '@humanos-link/test-kit'
 import { HumanosLink } from './HumanosLink.js'
 import { HumanosLinkProvider } from './HumanosLinkProvider.js'
 import { useHumanosLinkStatus } from './useHumanosLinkStatus.js'
-import { testFrame, testLink } from './test/linkFrame.js'
+import { flushed } from './testing/callbacks.js'
 
 // Generous waits: a shared CI machine can be slow to generate keys and load frames.
 configure({ asyncUtilTimeout: 5_000 })
@@ -36,20 +37,20 @@ async function findFrame(sessionId: string) {
     if (!found?.src.includes(sessionId)) throw new Error(`no frame for ${sessionId} yet`)
     return found
   })
-  return testFrame(iframe)
+  return fakeLinkFrame(iframe)
 }
 
 describe('HumanosLinkProvider + useHumanosLinkStatus', () => {
   it('follows the flow, and the next flow when the link changes', async () => {
     const { rerender } = render(<Page link={null} />)
     expect(badge()).toBe('idle:0:')
-    rerender(<Page link={testLink('sess-p1')} />)
+    rerender(<Page link={linkUrl('sess-p1')} />)
     const first = await findFrame('sess-p1')
     await waitFor(() => expect(badge()).toBe('loading:0:'))
     first.post('error', { code: 'session_expired', message: 'expired' })
     await waitFor(() => expect(badge()).toBe('failed:0:session_expired'))
 
-    rerender(<Page link={testLink('sess-p2')} />)
+    rerender(<Page link={linkUrl('sess-p2')} />)
     const second = await findFrame('sess-p2')
     await waitFor(() => expect(badge()).toBe('loading:0:'))
     // The old instance is gone: nothing it could still send reaches the badge.
@@ -70,7 +71,7 @@ describe('HumanosLinkProvider + useHumanosLinkStatus', () => {
     render(
       <HumanosLinkProvider>
         <Count />
-        <HumanosLink link={testLink('sess-select')} />
+        <HumanosLink link={linkUrl('sess-select')} />
       </HumanosLinkProvider>,
     )
     const frame = await findFrame('sess-select')
@@ -82,20 +83,20 @@ describe('HumanosLinkProvider + useHumanosLinkStatus', () => {
   })
 
   it('keeps a finished outcome after the flow unmounts, and a live one goes back to idle', async () => {
-    const { rerender } = render(<Page link={testLink('sess-done')} />)
+    const { rerender } = render(<Page link={linkUrl('sess-done')} />)
     const done = await findFrame('sess-done')
     done.post('ready', {})
     await done.approve()
     await waitFor(() => expect(badge()).toBe('completed:1:'))
-    rerender(<Page link={testLink('sess-done')} showFlow={false} />)
-    await new Promise((resolve) => setTimeout(resolve, 50))
+    rerender(<Page link={linkUrl('sess-done')} showFlow={false} />)
+    await flushed()
     expect(badge()).toBe('completed:1:')
 
-    rerender(<Page link={testLink('sess-live')} />)
+    rerender(<Page link={linkUrl('sess-live')} />)
     const live = await findFrame('sess-live')
     live.post('ready', {})
     await waitFor(() => expect(badge()).toBe('ready:0:'))
-    rerender(<Page link={testLink('sess-live')} showFlow={false} />)
+    rerender(<Page link={linkUrl('sess-live')} showFlow={false} />)
     // The frame is gone; mounting again would start a new one.
     await waitFor(() => expect(badge()).toBe('idle:0:'))
     expect(document.querySelector('iframe')).toBeNull()

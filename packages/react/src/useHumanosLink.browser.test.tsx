@@ -1,11 +1,11 @@
 import { cleanup, configure, render, screen, waitFor } from '@testing-library/react'
 import { afterEach, describe, expect, it, vi } from 'vitest'
+import { fakeLinkFrame, linkUrl } from '@humanos-link/test-kit'
 import { ErrorCodes, HumanosLinkError } from '@humanos-link/core'
 import type { LinkMode } from '@humanos-link/core'
 import { useHumanosLink } from './useHumanosLink.js'
 import type { UseHumanosLinkOptions } from './useHumanosLink.js'
-import { callbacks, settle } from './test/callbacks.js'
-import { testFrame, testLink } from './test/linkFrame.js'
+import { callbacks, flushed } from './testing/callbacks.js'
 
 // Generous waits: a shared CI machine can be slow to generate keys and load frames.
 configure({ asyncUtilTimeout: 5_000 })
@@ -42,19 +42,19 @@ async function findFrame(sessionId: string) {
     if (!found?.src.includes(sessionId)) throw new Error(`no frame for ${sessionId} yet`)
     return found
   })
-  return testFrame(iframe)
+  return fakeLinkFrame(iframe)
 }
 
 describe('useHumanosLink', () => {
   it('stays idle with nothing mounted while the link is null, then starts', async () => {
     const generateKey = vi.spyOn(crypto.subtle, 'generateKey')
     const { rerender } = render(<Checkout link={null} mode="inline" />)
-    await settle()
+    await flushed()
     expect(line()).toBe('idle|false||0|')
     expect(document.querySelector('iframe')).toBeNull()
     expect(generateKey).not.toHaveBeenCalled()
 
-    rerender(<Checkout link={testLink('sess-later')} mode="inline" />)
+    rerender(<Checkout link={linkUrl('sess-later')} mode="inline" />)
     const frame = await findFrame('sess-later')
     expect(line()).toBe('loading|false||0|')
     expect(screen.getByTestId('box').contains(frame.iframe)).toBe(true)
@@ -66,7 +66,7 @@ describe('useHumanosLink', () => {
 
   it('reports session_expired with its code, and a fresh link recovers', async () => {
     const { spies } = callbacks()
-    const { rerender } = render(<Checkout link={testLink('sess-old')} mode="inline" {...spies} />)
+    const { rerender } = render(<Checkout link={linkUrl('sess-old')} mode="inline" {...spies} />)
     const expired = await findFrame('sess-old')
     expired.post('error', { code: 'session_expired', message: 'This link has expired.' })
     await waitFor(() => expect(line()).toBe('failed|false|session_expired|0|'))
@@ -77,7 +77,7 @@ describe('useHumanosLink', () => {
     expect(error?.message).toBe('This link has expired.')
 
     // What an app does: fetch a new link from its server and pass it.
-    rerender(<Checkout link={testLink('sess-new')} mode="inline" {...spies} />)
+    rerender(<Checkout link={linkUrl('sess-new')} mode="inline" {...spies} />)
     const fresh = await findFrame('sess-new')
     expect(expired.iframe.isConnected).toBe(false)
     expect(line()).toBe('loading|false||0|')
@@ -103,7 +103,7 @@ describe('useHumanosLink', () => {
     })
     expect(document.querySelector('iframe')).toBeNull()
 
-    rerender(<Checkout link={testLink('sess-valid')} mode="inline" {...spies} />)
+    rerender(<Checkout link={linkUrl('sess-valid')} mode="inline" {...spies} />)
     await findFrame('sess-valid')
     expect(line()).toBe('loading|false||0|')
   })
@@ -111,10 +111,10 @@ describe('useHumanosLink', () => {
   it('modal: open() before the link arrives waits, then shows the loading flow', async () => {
     const { rerender } = render(<Checkout link={null} />)
     screen.getByRole('button', { name: 'Approve' }).click()
-    await settle()
+    await flushed()
     expect(screen.queryByRole('dialog')).toBeNull()
 
-    rerender(<Checkout link={testLink('sess-intent')} />)
+    rerender(<Checkout link={linkUrl('sess-intent')} />)
     const dialog = await screen.findByRole('dialog')
     expect(dialog.checkVisibility()).toBe(true)
     expect(shown()).toBe('Loading the approval flow…')
@@ -130,7 +130,7 @@ describe('useHumanosLink', () => {
 
   it('modal: close() hides without ending, and open() shows the same flow again', async () => {
     const { spies } = callbacks()
-    render(<Checkout link={testLink('sess-hide')} {...spies} />)
+    render(<Checkout link={linkUrl('sess-hide')} {...spies} />)
     const frame = await findFrame('sess-hide')
     frame.post('ready', {})
     await waitFor(() => expect(line()).toBe('ready|true||0|'))
@@ -154,7 +154,7 @@ describe('useHumanosLink', () => {
 
   it('modal: the close button ends the flow as user_closed', async () => {
     const { spies } = callbacks()
-    render(<Checkout link={testLink('sess-x')} {...spies} />)
+    render(<Checkout link={linkUrl('sess-x')} {...spies} />)
     screen.getByRole('button', { name: 'Approve' }).click()
     const frame = await findFrame('sess-x')
     frame.post('ready', {})
@@ -168,17 +168,17 @@ describe('useHumanosLink', () => {
   it.each(['inline', 'modal'] as LinkMode[])(
     'open() leaves the overlay closed where it cannot show (%s, or a flow that ended)',
     async (mode) => {
-      render(<Checkout link={testLink('sess-ended')} mode={mode} />)
+      render(<Checkout link={linkUrl('sess-ended')} mode={mode} />)
       const frame = await findFrame('sess-ended')
       if (mode === 'inline') {
         screen.getByRole('button', { name: 'Approve' }).click()
-        await settle()
+        await flushed()
         expect(document.querySelector('output')?.dataset.open).toBe('false')
       }
       frame.post('exit', { reason: 'user_closed' })
       await waitFor(() => expect(line()).toBe('exited|false||0|'))
       screen.getByRole('button', { name: 'Approve' }).click()
-      await settle()
+      await flushed()
       expect(screen.queryByRole('dialog')).toBeNull()
       expect(line()).toBe('exited|false||0|')
       expect(document.querySelector('output')?.dataset.open).toBe('false')

@@ -1,3 +1,4 @@
+import { act } from '@testing-library/react'
 import { vi } from 'vitest'
 import type { HumanosLinkOptions } from '@humanos-link/core'
 
@@ -21,5 +22,9 @@ export function callbacks() {
   return { spies, counts }
 }
 
-/** Lets queued microtasks and message events run (decryption, deferred mounts). */
-export const settle = (ms = 50) => new Promise((resolve) => setTimeout(resolve, ms))
+/**
+ * Runs what is already queued, and no more: the controller's pending microtask (mounts, option
+ * changes) and React's render of what it changed. A fence, not a sleep: after it, anything a
+ * render or an effect set in motion synchronously (a frame, a key pair, an overlay) exists.
+ */
+export const flushed = () => act(async () => {})
