@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import { credentialDecision, fakeLinkFrame, linkUrl, nextTask } from '@humanos-link/test-kit'
 import { startAutoMount } from './autoMount.js'
-import { decisionPayload, fakeFrame, linkFor, recordEvents } from './testing/fakeFrame.js'
+import { recordEvents } from './testing/recordEvents.js'
 
 let stop: () => void
 
@@ -28,7 +29,7 @@ afterEach(() => {
 
 describe('startAutoMount', () => {
   it('mounts the marked elements already in the page', async () => {
-    const el = marked(linkFor('sess-present'), { lang: 'ENG' })
+    const el = marked(linkUrl('sess-present'), { lang: 'ENG' })
     document.body.append(el)
     stop = startAutoMount()
     const src = new URL((await frameIn(el)).src)
@@ -39,9 +40,9 @@ describe('startAutoMount', () => {
   it('mounts elements added later, also deep inside an added subtree', async () => {
     stop = startAutoMount()
     const section = document.createElement('section')
-    const inner = marked(linkFor('sess-deep'))
+    const inner = marked(linkUrl('sess-deep'))
     section.append(document.createElement('p'), inner)
-    const direct = marked(linkFor('sess-direct'))
+    const direct = marked(linkUrl('sess-direct'))
     document.body.append(section, direct)
     await frameIn(inner)
     await frameIn(direct)
@@ -50,12 +51,14 @@ describe('startAutoMount', () => {
 
   it('dispatches the humanos-link events on the marked element', async () => {
     stop = startAutoMount()
-    const el = marked(linkFor('sess-events'))
+    const el = marked(linkUrl('sess-events'))
     const events = recordEvents(document)
     document.body.append(el)
-    const frame = fakeFrame(await frameIn(el))
+    const frame = fakeLinkFrame(await frameIn(el))
     frame.ready()
-    await frame.decide(decisionPayload('Marketing emails'))
+    await frame.decide('accept', {
+      payload: () => credentialDecision({ name: 'Marketing emails' }),
+    })
     await vi.waitFor(() => expect(events.map((e) => e.type)).toContain('success'))
     const decision = events.find((e) => e.type === 'decision')!
     expect(decision.target).toBe(el)
@@ -65,7 +68,7 @@ describe('startAutoMount', () => {
   it('destroys the flow when the element is removed, with its subtree', async () => {
     stop = startAutoMount()
     const wrapper = document.createElement('div')
-    const el = marked(linkFor('sess-removed'))
+    const el = marked(linkUrl('sess-removed'))
     wrapper.append(el)
     document.body.append(wrapper)
     await frameIn(el)
@@ -75,10 +78,10 @@ describe('startAutoMount', () => {
 
   it('re-creates the flow when a data attribute changes, and drops it with the marker', async () => {
     stop = startAutoMount()
-    const el = marked(linkFor('sess-x'))
+    const el = marked(linkUrl('sess-x'))
     document.body.append(el)
     const first = await frameIn(el)
-    el.dataset.humanosLink = linkFor('sess-y')
+    el.dataset.humanosLink = linkUrl('sess-y')
     el.dataset.theme = 'dark'
     await vi.waitFor(() => expect(el.querySelector('iframe')).not.toBe(first))
     const src = new URL((await frameIn(el)).src)
@@ -91,25 +94,25 @@ describe('startAutoMount', () => {
 
   it('keeps the flow when a data attribute is set to the value it already has', async () => {
     stop = startAutoMount()
-    const el = marked(linkFor('sess-same'), { theme: 'dark' })
+    const el = marked(linkUrl('sess-same'), { theme: 'dark' })
     document.body.append(el)
     const first = await frameIn(el)
     el.dataset.theme = 'dark'
-    el.dataset.humanosLink = linkFor('sess-same')
-    await new Promise((resolve) => setTimeout(resolve, 20))
+    el.dataset.humanosLink = linkUrl('sess-same')
+    await nextTask()
     expect(el.querySelector('iframe')).toBe(first)
   })
 
   it('leaves the data attributes of unmarked elements alone, without warnings', async () => {
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => {})
     stop = startAutoMount()
-    const el = marked(linkFor('sess-page-theme'))
+    const el = marked(linkUrl('sess-page-theme'))
     document.body.append(el)
     await frameIn(el)
     // A page's own dark-mode switch, say: not a flow option.
     document.documentElement.dataset.theme = 'system'
     document.body.dataset.mode = 'dark'
-    await new Promise((resolve) => setTimeout(resolve, 20))
+    await nextTask()
     delete document.documentElement.dataset.theme
     delete document.body.dataset.mode
     expect(warn).not.toHaveBeenCalled()
@@ -118,7 +121,7 @@ describe('startAutoMount', () => {
 
   it('opens a modal flow when its element is clicked', async () => {
     stop = startAutoMount()
-    const button = marked(linkFor('sess-button'), { mode: 'modal' }, 'button')
+    const button = marked(linkUrl('sess-button'), { mode: 'modal' }, 'button')
     button.textContent = 'Approve'
     document.body.append(button)
     await vi.waitFor(() => expect(document.querySelector('dialog iframe')).not.toBeNull())
@@ -131,15 +134,15 @@ describe('startAutoMount', () => {
 
   it('leaves <humanos-link> elements to themselves', async () => {
     stop = startAutoMount()
-    const el = marked(linkFor('sess-tag'), {}, 'humanos-link')
-    document.body.append(el, marked(linkFor('sess-div')))
+    const el = marked(linkUrl('sess-tag'), {}, 'humanos-link')
+    document.body.append(el, marked(linkUrl('sess-div')))
     await vi.waitFor(() => expect(document.querySelectorAll('iframe')).toHaveLength(1))
     expect(el.querySelector('iframe')).toBeNull()
   })
 
   it('stops watching and destroys every flow it mounted when stopped', async () => {
     stop = startAutoMount()
-    const el = marked(linkFor('sess-stop'))
+    const el = marked(linkUrl('sess-stop'))
     document.body.append(el)
     await frameIn(el)
     stop()
@@ -147,7 +150,7 @@ describe('startAutoMount', () => {
     // Not watched any more: a marked element added now gets no flow. A flow's view would be
     // there once the observer's records and the controller's update (microtasks) had run,
     // which is before the next animation frame.
-    document.body.append(marked(linkFor('sess-after')))
+    document.body.append(marked(linkUrl('sess-after')))
     await new Promise<void>((resolve) => requestAnimationFrame(() => resolve()))
     expect(document.querySelectorAll('.humanos-link, iframe')).toHaveLength(0)
   })

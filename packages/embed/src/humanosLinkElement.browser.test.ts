@@ -1,6 +1,7 @@
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest'
+import { credentialDecision, fakeLinkFrame, linkUrl, nextTask } from '@humanos-link/test-kit'
 import { HumanosLinkElement, defineHumanosLinkElement } from './humanosLinkElement.js'
-import { decisionPayload, fakeFrame, linkFor, recordEvents } from './testing/fakeFrame.js'
+import { recordEvents } from './testing/recordEvents.js'
 
 beforeAll(() => {
   defineHumanosLinkElement()
@@ -26,7 +27,7 @@ async function onlyFrame(): Promise<HTMLIFrameElement> {
 
 describe('<humanos-link>', () => {
   it('embeds the flow inline with the options from its attributes', async () => {
-    const el = element({ link: linkFor('sess-a'), lang: 'prt', theme: 'dark', 'allow-camera': '' })
+    const el = element({ link: linkUrl('sess-a'), lang: 'prt', theme: 'dark', 'allow-camera': '' })
     document.body.append(el)
     const iframe = await onlyFrame()
     expect(el.contains(iframe)).toBe(true)
@@ -41,12 +42,12 @@ describe('<humanos-link>', () => {
   })
 
   it('turns the flow into bubbling, composed DOM events with the decrypted decision', async () => {
-    const el = element({ link: linkFor('sess-events') })
+    const el = element({ link: linkUrl('sess-events') })
     const events = recordEvents(document)
     document.body.append(el)
-    const frame = fakeFrame(await onlyFrame())
+    const frame = fakeLinkFrame(await onlyFrame())
     frame.ready()
-    await frame.decide(decisionPayload('Share my email'))
+    await frame.decide('accept', { payload: () => credentialDecision({ name: 'Share my email' }) })
     await vi.waitFor(() => expect(el.status).toBe('completed'))
 
     const types = events.filter((e) => e.type !== 'event').map((e) => e.type)
@@ -61,21 +62,21 @@ describe('<humanos-link>', () => {
   it('dispatches events that cross a shadow root', async () => {
     const host = document.createElement('div')
     const shadow = host.attachShadow({ mode: 'open' })
-    const el = element({ link: linkFor('sess-shadow') })
+    const el = element({ link: linkUrl('sess-shadow') })
     shadow.append(el)
     const events = recordEvents(document)
     document.body.append(host)
     await vi.waitFor(() => expect(shadow.querySelector('iframe')).not.toBeNull())
-    fakeFrame(shadow.querySelector('iframe')!).exit()
+    fakeLinkFrame(shadow.querySelector('iframe')!).exit('user_closed')
     await vi.waitFor(() => expect(events.map((e) => e.type)).toContain('exit'))
     expect(events.find((e) => e.type === 'exit')!.detail).toBe('user_closed')
   })
 
   it('re-creates the flow once when several attributes change together', async () => {
-    const el = element({ link: linkFor('sess-1') })
+    const el = element({ link: linkUrl('sess-1') })
     document.body.append(el)
     const first = await onlyFrame()
-    el.setAttribute('link', linkFor('sess-2'))
+    el.setAttribute('link', linkUrl('sess-2'))
     el.setAttribute('lang', 'ENG')
     el.setAttribute('theme', 'light')
     await vi.waitFor(() => expect(iframes()[0]).not.toBe(first))
@@ -91,11 +92,11 @@ describe('<humanos-link>', () => {
   })
 
   it('keeps the flow when an attribute is set to the value it already has', async () => {
-    const el = element({ link: linkFor('sess-same') })
+    const el = element({ link: linkUrl('sess-same') })
     document.body.append(el)
     const first = await onlyFrame()
-    el.setAttribute('link', linkFor('sess-same'))
-    await new Promise((resolve) => setTimeout(resolve, 20))
+    el.setAttribute('link', linkUrl('sess-same'))
+    await nextTask()
     expect(iframes()).toEqual([first])
   })
 
@@ -105,7 +106,7 @@ describe('<humanos-link>', () => {
     await Promise.resolve()
     expect(iframes()).toHaveLength(0)
     expect(el.status).toBe('idle')
-    el.setAttribute('link', linkFor('sess-late'))
+    el.setAttribute('link', linkUrl('sess-late'))
     await onlyFrame()
     el.removeAttribute('link')
     await vi.waitFor(() => expect(iframes()).toHaveLength(0))
@@ -113,7 +114,7 @@ describe('<humanos-link>', () => {
   })
 
   it('destroys the flow when it leaves the document and makes a new one when it comes back', async () => {
-    const el = element({ link: linkFor('sess-move') })
+    const el = element({ link: linkUrl('sess-move') })
     document.body.append(el)
     const first = await onlyFrame()
     el.remove()
@@ -125,7 +126,7 @@ describe('<humanos-link>', () => {
   })
 
   it('opens and closes a modal flow; nothing renders inside the element', async () => {
-    const el = element({ link: linkFor('sess-modal'), mode: 'modal' })
+    const el = element({ link: linkUrl('sess-modal'), mode: 'modal' })
     document.body.append(el)
     // open() right after insertion works: the intent is kept until the frame exists.
     el.open()
@@ -162,14 +163,14 @@ describe('<humanos-link>', () => {
     await vi.waitFor(() => expect(warn).toHaveBeenCalledOnce())
     expect(String(warn.mock.calls[0]![0])).toMatch(/<humanos-link>.*no link.*\/link\/<id>/)
     el.setAttribute('theme', 'dark')
-    el.setAttribute('link', linkFor('sess-late-link'))
+    el.setAttribute('link', linkUrl('sess-late-link'))
     await onlyFrame()
     expect(warn).toHaveBeenCalledOnce()
   })
 
   it('falls back to inline for an unknown mode and ignores a bad theme, with a warning', async () => {
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => {})
-    document.body.append(element({ link: linkFor('sess-typo'), mode: 'modl', theme: 'blue' }))
+    document.body.append(element({ link: linkUrl('sess-typo'), mode: 'modl', theme: 'blue' }))
     const src = new URL((await onlyFrame()).src)
     expect(src.searchParams.get('mode')).toBe('inline')
     expect(src.searchParams.has('theme')).toBe(false)

@@ -1,8 +1,8 @@
 import { ErrorCodes, HumanosLinkError, createHumanosLink } from '@humanos-link/core'
 import { afterEach, describe, expect, it, vi } from 'vitest'
+import { linkUrl } from '@humanos-link/test-kit'
 import { installHumanosLink } from './installHumanosLink.js'
 import type { HumanosLinkGlobal } from './installHumanosLink.js'
-import { linkFor } from './testing/fakeFrame.js'
 import { VERSION } from './version.js'
 
 afterEach(() => {
@@ -25,12 +25,14 @@ describe('installHumanosLink', () => {
     expect(define).toHaveBeenCalledOnce()
     expect(observe).toHaveBeenCalledOnce()
 
-    // One observer: a marked element gets exactly one flow.
+    // One observer: a marked element gets exactly one flow. Every flow asks for its key pair
+    // as it starts, so once one frame exists a second flow would have asked too.
+    const generateKey = vi.spyOn(crypto.subtle, 'generateKey')
     const el = document.createElement('div')
-    el.dataset.humanosLink = linkFor('sess-once')
+    el.dataset.humanosLink = linkUrl('sess-once')
     document.body.append(el)
     await vi.waitFor(() => expect(el.querySelector('iframe')).not.toBeNull())
-    await new Promise((resolve) => setTimeout(resolve, 20))
+    expect(generateKey).toHaveBeenCalledOnce()
     expect(document.querySelectorAll('iframe')).toHaveLength(1)
   })
 
