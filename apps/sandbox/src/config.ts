@@ -65,8 +65,15 @@ export interface SandboxConfig {
   sessionTtlMs: number
   /** Life of one one-time code. */
   otpTtlMs: number
-  /** Wrong codes before the session locks. */
+  /** Wrong codes one frame (one page load) may type before that frame is locked. */
   otpMaxAttempts: number
+  /**
+   * Wrong codes from every frame of a session before the session itself is locked for
+   * {@link otpLockMs}: the bound on guessing with many page loads.
+   */
+  otpSessionMaxFailures: number
+  /** How long a session locked by {@link otpSessionMaxFailures} stays locked. */
+  otpLockMs: number
   /** Wait between two resends (from the Link page, or by the integrator's server). */
   otpResendCooldownMs: number
   /**
@@ -78,6 +85,12 @@ export interface SandboxConfig {
   timestampToleranceMs: number
   /** `POST /request` calls per API key per minute. */
   rateLimitPerMinute: number
+  /** Link page loads and page API calls per link per minute (`429` above). */
+  linkRateLimitPerMinute: number
+  /** Link page loads and page API calls per client (TCP peer) per minute (`429` above). */
+  linkClientRateLimitPerMinute: number
+  /** Frames (page loads) a session keeps; the oldest unverified go first. */
+  framesPerSession: number
   /** Largest request body, in bytes (`413` above). */
   maxBodyBytes: number
   /** Deepest JSON nesting a body may have (`400` above). */
@@ -111,10 +124,15 @@ export const DEFAULT_CONFIG: Readonly<SandboxConfig> = Object.freeze({
   sessionTtlMs: 24 * 60 * 60 * 1000,
   otpTtlMs: 10 * 60 * 1000,
   otpMaxAttempts: 3,
+  otpSessionMaxFailures: 10,
+  otpLockMs: 15 * 60 * 1000,
   otpResendCooldownMs: 30_000,
   otpMaxResends: 5,
   timestampToleranceMs: 5 * 60 * 1000,
   rateLimitPerMinute: 60,
+  linkRateLimitPerMinute: 60,
+  linkClientRateLimitPerMinute: 300,
+  framesPerSession: 20,
   maxBodyBytes: 1024 * 1024,
   maxJsonDepth: 32,
   webhookMaxAttempts: 8,
@@ -146,10 +164,15 @@ const configSchema = z.strictObject({
   sessionTtlMs: positiveInt,
   otpTtlMs: positiveInt,
   otpMaxAttempts: positiveInt,
+  otpSessionMaxFailures: positiveInt,
+  otpLockMs: positiveInt,
   otpResendCooldownMs: z.number().int().min(0),
   otpMaxResends: z.number().int().min(0),
   timestampToleranceMs: positiveInt,
   rateLimitPerMinute: positiveInt,
+  linkRateLimitPerMinute: positiveInt,
+  linkClientRateLimitPerMinute: positiveInt,
+  framesPerSession: positiveInt,
   maxBodyBytes: positiveInt,
   maxJsonDepth: positiveInt,
   webhookMaxAttempts: positiveInt,
@@ -186,6 +209,8 @@ const ENV_NUMBERS: Array<[string, keyof SandboxConfig, number]> = [
   ['SANDBOX_OTP_COOLDOWN_SECONDS', 'otpResendCooldownMs', 1000],
   ['SANDBOX_OTP_MAX_RESENDS', 'otpMaxResends', 1],
   ['SANDBOX_RATE_LIMIT_PER_MINUTE', 'rateLimitPerMinute', 1],
+  ['SANDBOX_LINK_RATE_LIMIT_PER_MINUTE', 'linkRateLimitPerMinute', 1],
+  ['SANDBOX_LINK_CLIENT_RATE_LIMIT_PER_MINUTE', 'linkClientRateLimitPerMinute', 1],
   ['SANDBOX_MAX_BODY_BYTES', 'maxBodyBytes', 1],
   ['SANDBOX_WEBHOOK_MAX_ATTEMPTS', 'webhookMaxAttempts', 1],
   ['SANDBOX_WEBHOOK_BACKOFF_MS', 'webhookBackoffMs', 1],

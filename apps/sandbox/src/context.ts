@@ -19,6 +19,8 @@ export interface SandboxContext {
   platformDid: string
   webhooks: WebhookDispatcher
   rateLimiter: RateLimiter
+  /** The Link page and its API: per link id, and per client (TCP peer). */
+  linkLimiters: { perLink: RateLimiter; perClient: RateLimiter }
   /** The settings in force for one organization. */
   settings(orgId: string): OrganizationSettings
   log(line: string): void

@@ -73,6 +73,10 @@ export async function startSandbox(options: Partial<SandboxConfig> = {}): Promis
       baseUrl: config.publicUrl ?? '',
       platformDid: config.publicUrl ? platformDidFor(config.publicUrl) : '',
       rateLimiter: new RateLimiter(config.rateLimitPerMinute),
+      linkLimiters: {
+        perLink: new RateLimiter(config.linkRateLimitPerMinute),
+        perClient: new RateLimiter(config.linkClientRateLimitPerMinute),
+      },
       webhooks: new WebhookDispatcher({
         db,
         settings,

@@ -10,6 +10,11 @@ export interface BffContext {
   config: BffConfig
   db: Db
   humanos: HumanosClient
+  /**
+   * The same client, but a `429` fails at once instead of being waited out: for calls a person
+   * waits on (a resend within the cool-down says so rather than hanging for 30 s).
+   */
+  humanosInteractive: HumanosClient
   replayStore: ReplayStore
   /** `POST /api/requests` per session. */
   createLimiter: RateLimiter

@@ -13,6 +13,7 @@ import { RateLimiter } from './http/rateLimiter.js'
 import { attestationRoutes } from './routes/attestationRoutes.js'
 import { mandateRoutes } from './routes/mandateRoutes.js'
 import { requestRoutes } from './routes/requestRoutes.js'
+import { resendRoutes } from './routes/resendRoutes.js'
 import { webhookRoutes } from './routes/webhookRoutes.js'
 import { csrfGuard } from './session/csrf.js'
 import { sessionMiddleware } from './session/sessions.js'
@@ -42,16 +43,18 @@ export function createBff(options: Partial<BffConfig> = {}, extra: CreateBffOpti
   const config = resolveBffConfig(options)
   const db = openDatabase(config.dataFile)
   const log = extra.log ?? ((line: string) => console.info(`[bff] ${line}`))
+  const client = {
+    apiKey: config.apiKey,
+    signatureSecret: config.signatureSecret,
+    baseUrl: config.humanosBaseUrl,
+    timeoutMs: 10_000,
+    fetch: extra.fetch,
+  }
   const ctx: BffContext = {
     config,
     db,
-    humanos: createHumanosClient({
-      apiKey: config.apiKey,
-      signatureSecret: config.signatureSecret,
-      baseUrl: config.humanosBaseUrl,
-      timeoutMs: 10_000,
-      fetch: extra.fetch,
-    }),
+    humanos: createHumanosClient(client),
+    humanosInteractive: createHumanosClient({ ...client, backoff: { maxRetryAfterMs: 0 } }),
     replayStore: createSqliteReplayStore(db),
     createLimiter: new RateLimiter(config.createLimitPerMinute),
     sessionLimiter: new RateLimiter(config.sessionLimitPerMinute),
@@ -85,6 +88,7 @@ export function createBff(options: Partial<BffConfig> = {}, extra: CreateBffOpti
   app.use('/api/*', csrfGuard(ctx))
   app.use('/api/*', sessionMiddleware(ctx))
   app.route('/', requestRoutes(ctx))
+  app.route('/', resendRoutes(ctx))
   app.route('/', attestationRoutes(ctx))
   app.route('/', mandateRoutes(ctx))
   app.route('/', webhookRoutes(ctx))

@@ -23,6 +23,11 @@ export interface CreatedRequest {
   expiresAt: string | null
 }
 
+/** Answer of `POST /api/requests/:requestId/resend`: a new code went to the request's contact. */
+export interface CodeResent {
+  sent: true
+}
+
 /** Which way a decision reached the BFF. */
 export type Channel = 'attestation' | 'webhook'
 

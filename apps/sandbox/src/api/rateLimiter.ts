@@ -1,7 +1,11 @@
 /**
  * A sliding-window limiter: at most `limit` calls per key in any `windowMs`. State is in memory:
- * a restart forgets it, which errs on the side of letting a developer through.
+ * a restart forgets it, which errs on the side of letting a developer through. Keys with no
+ * call inside the window are dropped once many are held, so memory follows the recent callers
+ * even when the keys come from the network (link ids, client addresses).
  */
+const SWEEP_AT = 1000
+
 export class RateLimiter {
   readonly #limit: number
   readonly #windowMs: number
@@ -17,6 +21,7 @@ export class RateLimiter {
    * @returns `null` when allowed, else the whole seconds to wait (for `Retry-After`)
    */
   take(key: string, now = Date.now()): number | null {
+    this.#sweep(now)
     const recent = (this.#calls.get(key) ?? []).filter((at) => at > now - this.#windowMs)
     if (recent.length >= this.#limit) {
       this.#calls.set(key, recent)
@@ -25,6 +30,18 @@ export class RateLimiter {
     recent.push(now)
     this.#calls.set(key, recent)
     return null
+  }
+
+  #sweep(now: number): void {
+    if (this.#calls.size < SWEEP_AT) return
+    for (const [key, calls] of this.#calls) {
+      if ((calls.at(-1) ?? 0) <= now - this.#windowMs) this.#calls.delete(key)
+    }
+  }
+
+  /** How many keys it holds (tests). */
+  get size(): number {
+    return this.#calls.size
   }
 
   reset(): void {

@@ -53,11 +53,15 @@ export interface SessionRow {
   user_id: number
   otp_code: string | null
   otp_issued_at: number | null
+  /** Wrong codes from every frame since the last lock or integrator resend. */
   otp_failures: number
-  otp_locked: number
+  /** Until when the session is locked (too many wrong codes overall), or `null`. */
+  otp_locked_until: number | null
   last_resend_at: number | null
   /** Successful resends asked for by the integrator's server (`PATCH /request/resend`). */
   resend_count: number
+  /** Codes sent again at a Link page's request (`POST /link/:id/otp/resend`). */
+  page_resend_count: number
   identity: string | null
   decided_at: number | null
 }
@@ -90,6 +94,10 @@ export interface FrameRow {
   pub_key: string | null
   verified_at: number | null
   created_at: number
+  /** Wrong codes typed in this frame; at `otpMaxAttempts` the frame is locked. */
+  otp_failures: number
+  /** Codes sent again at this frame's request. */
+  resend_count: number
 }
 
 /** Identity verification levels: the Link flow adds a camera step for these. */

@@ -3,6 +3,7 @@
 
 import type { Db } from './database.js'
 import { MANDATES_MIGRATION } from './mandateSchema.js'
+import { LINK_SAFETY_MIGRATION } from './linkSafetySchema.js'
 import { addOrganizations } from './migrations2.js'
 
 /** One schema step: SQL, or a function for a step that needs values computed in JavaScript. */
@@ -140,4 +141,5 @@ export const MIGRATIONS: readonly Migration[] = [
   `,
   addOrganizations,
   MANDATES_MIGRATION,
+  LINK_SAFETY_MIGRATION,
 ]

@@ -1,12 +1,14 @@
 import type { Db } from './database.js'
-import type { FrameRow, SessionRow } from './rows.js'
+import type { SessionRow } from './rows.js'
 
 export function insertSession(db: Db, row: SessionRow): void {
   db.prepare(
     `INSERT INTO sessions (id, request_id, position, contact, user_id, otp_code, otp_issued_at,
-       otp_failures, otp_locked, last_resend_at, resend_count, identity, decided_at)
+       otp_failures, otp_locked_until, last_resend_at, resend_count, page_resend_count, identity,
+       decided_at)
      VALUES (@id, @request_id, @position, @contact, @user_id, @otp_code, @otp_issued_at,
-       @otp_failures, @otp_locked, @last_resend_at, @resend_count, @identity, @decided_at)`,
+       @otp_failures, @otp_locked_until, @last_resend_at, @resend_count, @page_resend_count,
+       @identity, @decided_at)`,
   ).run(row)
 }
 
@@ -35,7 +37,7 @@ export function setOtp(
        last_resend_at = CASE WHEN @resend THEN @at ELSE last_resend_at END,
        resend_count = resend_count + @counted,
        otp_failures = CASE WHEN @unlock THEN 0 ELSE otp_failures END,
-       otp_locked = CASE WHEN @unlock THEN 0 ELSE otp_locked END
+       otp_locked_until = CASE WHEN @unlock THEN NULL ELSE otp_locked_until END
      WHERE id = @id`,
   ).run({
     id,
@@ -47,13 +49,45 @@ export function setOtp(
   })
 }
 
-/** Records a wrong code; locks the session at `maxFailures`. Returns the failures so far. */
-export function recordOtpFailure(db: Db, id: string, maxFailures: number): number {
+/**
+ * Records a wrong code typed in one frame: counts it for the frame and for the session, and
+ * once the session has `lock.maxFailures` of them (from every frame) locks it until
+ * `lock.until`, starting the count again. Returns the frame's failures and whether the
+ * session is now locked.
+ */
+export function recordOtpFailure(
+  db: Db,
+  ids: { session: string; frame: string },
+  lock: { maxFailures: number; until: number },
+): { frameFailures: number; sessionLocked: boolean } {
+  return db.transaction(() => {
+    db.prepare('UPDATE frames SET otp_failures = otp_failures + 1 WHERE token = ?').run(ids.frame)
+    db.prepare('UPDATE sessions SET otp_failures = otp_failures + 1 WHERE id = ?').run(ids.session)
+    const locked = db
+      .prepare(
+        `UPDATE sessions SET otp_failures = 0, otp_locked_until = ?
+         WHERE id = ? AND otp_failures >= ?`,
+      )
+      .run(lock.until, ids.session, lock.maxFailures)
+    const frame = db
+      .prepare<[string], { otp_failures: number }>(
+        'SELECT otp_failures FROM frames WHERE token = ?',
+      )
+      .get(ids.frame)
+    return { frameFailures: frame?.otp_failures ?? Infinity, sessionLocked: locked.changes > 0 }
+  })()
+}
+
+/**
+ * Notes a code sent again at a frame's request (the same code, or a new one when none was
+ * valid): the cool-down restarts and both the frame's and the session's page resends count.
+ */
+export function recordPageResend(db: Db, ids: { session: string; frame: string }, at: number) {
   db.prepare(
-    `UPDATE sessions SET otp_failures = otp_failures + 1,
-       otp_locked = CASE WHEN otp_failures + 1 >= ? THEN 1 ELSE otp_locked END WHERE id = ?`,
-  ).run(maxFailures, id)
-  return getSession(db, id)?.otp_failures ?? maxFailures
+    `UPDATE sessions SET last_resend_at = ?, page_resend_count = page_resend_count + 1
+     WHERE id = ?`,
+  ).run(at, ids.session)
+  db.prepare('UPDATE frames SET resend_count = resend_count + 1 WHERE token = ?').run(ids.frame)
 }
 
 /** A code is single-use: it is cleared once it has been accepted. */
@@ -69,19 +103,4 @@ export function setIdentity(db: Db, id: string, identity: string, finishedAt: nu
 
 export function markSessionDecided(db: Db, id: string, at: number): void {
   db.prepare('UPDATE sessions SET decided_at = ? WHERE id = ?').run(at, id)
-}
-
-export function insertFrame(db: Db, row: FrameRow): void {
-  db.prepare(
-    `INSERT INTO frames (token, session_id, origin, pub_key, verified_at, created_at)
-     VALUES (@token, @session_id, @origin, @pub_key, @verified_at, @created_at)`,
-  ).run(row)
-}
-
-export function getFrame(db: Db, token: string): FrameRow | undefined {
-  return db.prepare<[string], FrameRow>('SELECT * FROM frames WHERE token = ?').get(token)
-}
-
-export function markFrameVerified(db: Db, token: string, at: number): void {
-  db.prepare('UPDATE frames SET verified_at = ? WHERE token = ?').run(at, token)
 }

@@ -169,9 +169,10 @@ export function createRequest(
         otp_code: null,
         otp_issued_at: null,
         otp_failures: 0,
-        otp_locked: 0,
+        otp_locked_until: null,
         last_resend_at: null,
         resend_count: 0,
+        page_resend_count: 0,
         identity: null,
         decided_at: null,
       }

@@ -1,13 +1,13 @@
-import { randomInt, randomUUID, timingSafeEqual } from 'node:crypto'
+import { randomInt, randomUUID } from 'node:crypto'
 import type { SandboxContext } from '../context.js'
 import { insertOutboxMessage } from '../db/outboxStore.js'
-import { consumeOtp, getSession, recordOtpFailure, setOtp } from '../db/sessionStore.js'
+import { getSession, setOtp } from '../db/sessionStore.js'
 import { channelOf, undeliverableReason } from './contacts.js'
 import { DomainCodes, DomainError } from './domainError.js'
 import { otpFailedEvent } from './events.js'
 import { linkFor } from './views.js'
 import type { SessionPair } from './sessionGuards.js'
-import { assertSessionOpen, sessionClosedReason } from './sessionGuards.js'
+import { sessionClosedReason } from './sessionGuards.js'
 
 /** What issuing a code did. */
 export interface IssuedOtp {
@@ -16,6 +16,28 @@ export interface IssuedOtp {
   code: string
   /** True when the organization delivers codes itself (`otpDelivery: none`): nothing was sent. */
   selfDelivered: boolean
+}
+
+/** Puts one "sent" code in the outbox (the sandbox's stand-in for an email or SMS). */
+export function recordSent(
+  ctx: SandboxContext,
+  { request, session }: SessionPair,
+  code: string,
+  sent: { reason: 'created' | 'resend'; now: number; error: string | null },
+): void {
+  insertOutboxMessage(ctx.db, request.org_id, {
+    id: randomUUID(),
+    requestId: request.id,
+    sessionId: session.id,
+    contact: session.contact,
+    channel: channelOf(session.contact),
+    code,
+    link: linkFor(ctx.baseUrl, session.id),
+    reason: sent.reason,
+    status: sent.error === null ? 'sent' : 'failed',
+    error: sent.error,
+    createdAt: sent.now,
+  })
 }
 
 /**
@@ -45,19 +67,7 @@ export function issueOtp(
   })
   if (selfDelivered) return { delivered, code, selfDelivered }
   const error = delivered ? null : 'The contact could not be reached (sandbox: undeliverable).'
-  insertOutboxMessage(ctx.db, request.org_id, {
-    id: randomUUID(),
-    requestId: request.id,
-    sessionId: session.id,
-    contact: session.contact,
-    channel: channelOf(session.contact),
-    code,
-    link: linkFor(ctx.baseUrl, session.id),
-    reason: options.reason,
-    status: delivered ? 'sent' : 'failed',
-    error,
-    createdAt: options.now,
-  })
+  recordSent(ctx, { request, session }, code, { ...options, error })
   if (failure !== null) {
     const resendEndpoint = `${ctx.baseUrl}/request/resend/${request.id}?contact=${encodeURIComponent(session.contact)}`
     const event = otpFailedEvent(
@@ -69,39 +79,13 @@ export function issueOtp(
   return { delivered, code, selfDelivered }
 }
 
-function sameCode(a: string, b: string): boolean {
-  return a.length === b.length && timingSafeEqual(Buffer.from(a), Buffer.from(b))
-}
-
 /**
- * Checks a code typed on the Link page. A right code is single-use; a wrong one counts, and
- * the last allowed failure locks the session.
- * @throws DomainError `otp_invalid` (with the attempts left), `otp_expired`, `otp_locked`, and
- *   the session refusals of {@link assertSessionOpen}
+ * The cool-down runs from the last code sent: issued (at creation, by a resend) or sent again
+ * at a Link page's request.
+ * @throws DomainError `otp_cooldown` while it runs
  */
-export function verifyOtp(ctx: SandboxContext, pair: SessionPair, code: string, now: number) {
-  assertSessionOpen(pair, now)
-  const { session } = pair
-  if (session.otp_code === null || (session.otp_issued_at ?? 0) + ctx.config.otpTtlMs <= now) {
-    throw new DomainError(DomainCodes.OTP_EXPIRED, 'This code is no longer valid. Send a new one.')
-  }
-  if (sameCode(session.otp_code, code)) {
-    consumeOtp(ctx.db, session.id)
-    return
-  }
-  const failures = recordOtpFailure(ctx.db, session.id, ctx.config.otpMaxAttempts)
-  const left = Math.max(ctx.config.otpMaxAttempts - failures, 0)
-  if (left === 0) {
-    throw new DomainError(DomainCodes.OTP_LOCKED, 'Too many wrong codes: this link is locked.')
-  }
-  throw new DomainError(DomainCodes.OTP_INVALID, `Wrong code. Attempts left: ${left}.`, {
-    attemptsLeft: left,
-  })
-}
-
-/** @throws DomainError `otp_cooldown` while the cool-down since the last code runs */
-function assertCooledDown(ctx: SandboxContext, pair: SessionPair, now: number): void {
-  const last = pair.session.otp_issued_at ?? 0
+export function assertCooledDown(ctx: SandboxContext, pair: SessionPair, now: number): void {
+  const last = Math.max(pair.session.otp_issued_at ?? 0, pair.session.last_resend_at ?? 0)
   const wait = last + ctx.config.otpResendCooldownMs - now
   if (wait > 0) {
     const seconds = Math.ceil(wait / 1000)
@@ -113,21 +97,6 @@ function assertCooledDown(ctx: SandboxContext, pair: SessionPair, now: number): 
       },
     )
   }
-}
-
-/**
- * A resend asked for on the Link page: allowed once the cool-down since the last code has
- * passed; it does not lift a lock.
- * @throws DomainError `otp_cooldown` (with the seconds to wait), and the session refusals
- */
-export function resendFromPage(ctx: SandboxContext, pair: SessionPair, now: number) {
-  assertSessionOpen(pair, now)
-  assertCooledDown(ctx, pair, now)
-  const sent = ctx.db.transaction(() =>
-    issueOtp(ctx, pair, { reason: 'resend', unlock: false, now }),
-  )()
-  ctx.webhooks.kick()
-  return { ...sent, session: getSession(ctx.db, pair.session.id) ?? pair.session }
 }
 
 /**

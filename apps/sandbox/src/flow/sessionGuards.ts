@@ -24,6 +24,14 @@ export function loadSession(ctx: SandboxContext, sessionId: string, orgId?: stri
   return { request, session }
 }
 
+/**
+ * True while too many wrong codes (from every frame together) keep the session locked. The
+ * lock ends by itself after `otpLockMs`, or when the integrator's server resends a code.
+ */
+export function isSessionLocked(session: SessionRow, now: number): boolean {
+  return session.otp_locked_until !== null && session.otp_locked_until > now
+}
+
 /** Why a session can no longer be used, or `null` while it can. */
 export function sessionClosedReason(
   { request, session }: SessionPair,
@@ -50,7 +58,11 @@ export function assertSessionOpen(pair: SessionPair, now: number, allowLocked = 
   if (reason === 'session_finished') {
     throw new DomainError(DomainCodes.SESSION_FINISHED, 'This request has already been answered.')
   }
-  if (!allowLocked && pair.session.otp_locked === 1) {
-    throw new DomainError(DomainCodes.OTP_LOCKED, 'Too many wrong codes: this link is locked.')
+  if (!allowLocked && isSessionLocked(pair.session, now)) {
+    const minutes = Math.ceil(((pair.session.otp_locked_until ?? now) - now) / 60_000)
+    throw new DomainError(
+      DomainCodes.OTP_LOCKED,
+      `Too many wrong codes: this link is locked for ${minutes} min, or until a new code is sent.`,
+    )
   }
 }

@@ -8,6 +8,7 @@ import { getUserById } from '../db/userStore.js'
 import { userDid } from '../proof/didDocument.js'
 import type { IdentityDecision } from './events.js'
 import { isoDate } from './ids.js'
+import { isSessionLocked } from './sessionGuards.js'
 import { identityStatusOf } from './users.js'
 
 /** What building a view needs from the sandbox. */
@@ -57,7 +58,7 @@ export function sessionStatus(request: RequestRow, session: SessionRow, now: num
   if (request.canceled_at !== null) return 'CANCELED'
   if (session.decided_at !== null) return 'COMPLETED'
   if (request.expires_at <= now) return 'EXPIRED'
-  if (session.otp_locked === 1) return 'LOCKED'
+  if (isSessionLocked(session, now)) return 'LOCKED'
   return 'PENDING'
 }
 

@@ -17,7 +17,8 @@ export function isLoopbackAddress(address: string): boolean {
   return /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(v4) || address === '::1'
 }
 
-function peerOf(c: Context): string | undefined {
+/** The TCP peer of a request (not `X-Forwarded-For`, which any caller can write). */
+export function peerOf(c: Context): string | undefined {
   try {
     return getConnInfo(c).remote.address
   } catch {

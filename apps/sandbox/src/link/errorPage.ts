@@ -1,5 +1,6 @@
 import { documentShell } from './documentShell.js'
 import type { PageLook } from './documentShell.js'
+import { FRAME_ERROR_CODES } from '@humanos-link/core/protocol'
 import { html } from './html.js'
 import type { PageStrings } from './strings.js'
 import { englishError } from './strings.js'
@@ -28,7 +29,8 @@ export function renderErrorPage(input: {
       mode: 'error',
       sessionId: input.sessionId,
       origin: input.postTo,
-      code,
+      // The page may say more (`rate_limited`); the host hears only a protocol code.
+      code: (FRAME_ERROR_CODES as readonly string[]).includes(code) ? code : 'internal',
       message: input.detail ?? input.message ?? englishError(code),
     },
     body: html`<section class="step" aria-labelledby="error-title">

@@ -110,13 +110,14 @@ describe('GET /link/:sessionId', () => {
     const answered = await createRequest()
     await ctx.t.post(`/_sandbox/sessions/${answered.sessionId}/decide`, { action: 'reject' })
     expect((await open(answered.link)).boot.code).toBe('session_expired')
+    // Ten wrong codes from any frames (three per frame at most) lock the session itself.
     const locked = await createRequest()
-    const { boot } = await open(locked.link)
-    for (let i = 0; i < 3; i++)
-      await page(locked.sessionId, '/otp/verify', {
-        frame: boot.frame,
-        code: '000000' === (await codeFor(locked.sessionId)) ? '111111' : '000000',
-      })
+    const wrong = (await codeFor(locked.sessionId)) === '000000' ? '111111' : '000000'
+    let frame = ''
+    for (let i = 0; i < 10; i++) {
+      if (i % 3 === 0) frame = (await open(locked.link)).boot.frame!
+      await page(locked.sessionId, '/otp/verify', { frame, code: wrong })
+    }
     const reopened = await open(locked.link)
     expect(reopened.res.status).toBe(423)
     expect(reopened.boot.code).toBe('otp_locked')

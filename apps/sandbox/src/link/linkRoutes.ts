@@ -3,7 +3,8 @@ import type { SandboxContext } from '../context.js'
 import { credentialsOf, expireCredentials } from '../db/credentialStore.js'
 import { getRequest } from '../db/requestStore.js'
 import { IDENTITY_LEVELS } from '../db/rows.js'
-import { getSession, insertFrame } from '../db/sessionStore.js'
+import { insertFrame } from '../db/frameStore.js'
+import { getSession } from '../db/sessionStore.js'
 import { channelOf, isUndeliverable, maskContact } from '../flow/contacts.js'
 import { newFrameToken } from '../flow/ids.js'
 import type { AppEnv } from '../http/appEnv.js'
@@ -12,6 +13,8 @@ import { renderErrorPage } from './errorPage.js'
 import { renderFlowPage } from './flowPage.js'
 import { mandatesOf } from './linkMandates.js'
 import { allowedOriginsOfEveryOrganization, checkLinkOpen } from './openCheck.js'
+import { peerOf } from '../http/loopbackOnly.js'
+import { rateLimitedMessage, takeLinkBudget } from './linkRateLimit.js'
 import { linkPageHeaders } from './pageHeaders.js'
 import { pageApiRoutes } from './pageApi.js'
 import { clientStrings } from './clientStrings.js'
@@ -36,6 +39,23 @@ export function linkRoutes(ctx: SandboxContext): Hono<AppEnv> {
     const session = getSession(ctx.db, sessionId)
     const request = session && getRequest(ctx.db, null, session.request_id)
     const strings = pageStrings(query.lang, request?.language)
+    const wait = takeLinkBudget(ctx, sessionId, peerOf(c) ?? 'unknown')
+    if (wait !== null) {
+      const allowed = request
+        ? ctx.settings(request.org_id).allowedOrigins
+        : allowedOriginsOfEveryOrganization(ctx)
+      const origin = query.postMessageOrigin ?? ''
+      const page = renderErrorPage({
+        strings,
+        look,
+        sessionId,
+        code: 'rate_limited',
+        postTo: allowed.includes(origin) ? origin : null,
+        message: rateLimitedMessage(wait),
+      })
+      const headers = { ...linkPageHeaders(allowed), 'Retry-After': String(wait) }
+      return c.html(page, 429, headers)
+    }
     try {
       expireCredentials(ctx.db, now)
       const check = await checkLinkOpen(ctx, sessionId, query, now)
@@ -52,14 +72,18 @@ export function linkRoutes(ctx: SandboxContext): Hono<AppEnv> {
       }
       const { pair } = check
       const token = newFrameToken()
-      insertFrame(ctx.db, {
-        token,
-        session_id: sessionId,
-        origin: check.origin,
-        pub_key: check.pubKey,
-        verified_at: null,
-        created_at: now,
-      })
+      insertFrame(
+        ctx.db,
+        {
+          token,
+          session_id: sessionId,
+          origin: check.origin,
+          pub_key: check.pubKey,
+          verified_at: null,
+          created_at: now,
+        },
+        { cap: ctx.config.framesPerSession, maxAgeMs: ctx.config.sessionTtlMs },
+      )
       const credentials = credentialsOf(ctx.db, pair.request.id)
       const identityStep = IDENTITY_LEVELS.has(pair.request.security_level)
       const identity =

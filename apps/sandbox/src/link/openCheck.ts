@@ -5,7 +5,8 @@
  * 1. Embedded (a `postMessageOrigin` or `pubKey` is present): the origin must be a bare
  *    origin on the allowlist of the session's organization, else `origin_not_allowed`
  *    (posted to the claimed origin only).
- * 2. The session exists, is not canceled, expired, already answered or locked.
+ * 2. The session exists, is not canceled, expired, already answered or locked (too many wrong
+ *    codes from every frame together, for a cool-down).
  * 3. Embedded: `pubKey` is a base64 SPKI P-256 key (`invalid_pub_key`) equal to the key the
  *    request registered, if any (`pub_key_mismatch`).
  * Without either parameter the page runs standalone (the link from an email or SMS): it
@@ -19,7 +20,7 @@ import { getSession } from '../db/sessionStore.js'
 import { listOrganizations } from '../db/organizationStore.js'
 import { getRequest } from '../db/requestStore.js'
 import type { SessionPair } from '../flow/sessionGuards.js'
-import { sessionClosedReason } from '../flow/sessionGuards.js'
+import { isSessionLocked, sessionClosedReason } from '../flow/sessionGuards.js'
 
 export type OpenCheck =
   | {
@@ -110,7 +111,7 @@ export async function checkLinkOpen(
   if (closed === 'session_expired') return fail(410, ErrorCodes.SESSION_EXPIRED, claimed)
   // An answered link is as unusable as an expired one: the protocol has no closer code.
   if (closed === 'session_finished') return fail(410, ErrorCodes.SESSION_EXPIRED, claimed)
-  if (session.otp_locked === 1) return fail(423, ErrorCodes.OTP_LOCKED, claimed)
+  if (isSessionLocked(session, now)) return fail(423, ErrorCodes.OTP_LOCKED, claimed)
   if (embedded) {
     if (query.pubKey === undefined || !(await isValidKey(query.pubKey))) {
       return fail(403, ErrorCodes.INVALID_PUB_KEY, claimed)

@@ -7,16 +7,17 @@ import { z } from 'zod'
 import type { SandboxContext } from '../context.js'
 import { expireCredentials } from '../db/credentialStore.js'
 import type { FrameRow } from '../db/rows.js'
-import { getFrame, markFrameVerified } from '../db/sessionStore.js'
+import { getFrame, markFrameVerified } from '../db/frameStore.js'
 import { decideSession } from '../flow/decide.js'
 import { recordIdentity } from '../flow/identity.js'
-import { resendFromPage, verifyOtp } from '../flow/otp.js'
+import { resendFromPage, verifyOtp } from '../flow/pageOtp.js'
 import type { SessionPair } from '../flow/sessionGuards.js'
 import { loadSession } from '../flow/sessionGuards.js'
 import type { AppEnv } from '../http/appEnv.js'
 import { HttpError } from '../http/httpError.js'
 import { parseJsonBody, validate } from '../http/jsonBody.js'
 import { resultMessages } from './frameResults.js'
+import { pageApiRateLimit } from './linkRateLimit.js'
 
 const JSON_TYPE = /^application\/json\s*(;|$)/i
 const MAX_IMAGE_BYTES = 512 * 1024
@@ -80,20 +81,21 @@ function requireVerified(frame: FrameRow): void {
 /** `POST /link/:sessionId/{otp/verify,otp/resend,identity,decision}`. */
 export function pageApiRoutes(ctx: SandboxContext): Hono<AppEnv> {
   const app = new Hono<AppEnv>()
+  app.use('/link/:sessionId/*', pageApiRateLimit(ctx))
 
   app.post('/link/:sessionId/otp/verify', async (c) => {
     const body = await readBody(ctx, c, verifySchema)
     const { frame, pair } = frameFor(ctx, c.req.param('sessionId'), body.frame)
     const now = Date.now()
-    verifyOtp(ctx, pair, body.code, now)
+    verifyOtp(ctx, pair, frame, body.code, now)
     markFrameVerified(ctx.db, frame.token, now)
     return c.json({ ok: true })
   })
 
   app.post('/link/:sessionId/otp/resend', async (c) => {
     const body = await readBody(ctx, c, frameOnlySchema)
-    const { pair } = frameFor(ctx, c.req.param('sessionId'), body.frame)
-    const sent = resendFromPage(ctx, pair, Date.now())
+    const { frame, pair } = frameFor(ctx, c.req.param('sessionId'), body.frame)
+    const sent = resendFromPage(ctx, pair, frame, Date.now())
     return c.json({
       ok: true,
       delivered: sent.delivered,

@@ -133,6 +133,7 @@ const ENG: PageStrings = {
     invalid_pub_key: 'This page was opened with an invalid key.',
     pub_key_mismatch: 'This page was opened with a key other than the one registered.',
     otp_locked: 'Too many wrong codes: this link is locked.',
+    rate_limited: 'This link was opened too often. Wait a minute, then open it again.',
     internal: 'Something went wrong on our side.',
   },
 }
@@ -208,6 +209,7 @@ const PRT: PageStrings = {
     invalid_pub_key: 'Esta página foi aberta com uma chave inválida.',
     pub_key_mismatch: 'Esta página foi aberta com uma chave diferente da registada.',
     otp_locked: 'Demasiados códigos errados: esta ligação está bloqueada.',
+    rate_limited: 'Esta ligação foi aberta demasiadas vezes. Aguarde um minuto e abra-a de novo.',
     internal: 'Algo correu mal do nosso lado.',
   },
 }

@@ -134,6 +134,8 @@ export function sandboxRoutes(ctx: SandboxContext): Hono<AppEnv> {
     await ctx.webhooks.idle()
     wipeDatabase(ctx.db)
     ctx.rateLimiter.reset()
+    ctx.linkLimiters.perLink.reset()
+    ctx.linkLimiters.perClient.reset()
     return c.json({ success: true })
   })
 

@@ -31,6 +31,7 @@ import { readJson, validate } from '../http/jsonBody.js'
 import { upstreamError } from '../http/upstream.js'
 import { attemptSchema, createMandateSchema, requestParamsSchema } from '../schemas.js'
 import { owned } from '../session/ownership.js'
+import { takeCreation } from '../session/creationLimit.js'
 
 const MANDATE_NAME = 'Shopping agent mandate'
 
@@ -113,17 +114,7 @@ export function mandateRoutes(ctx: BffContext): Hono<BffEnv> {
 
   app.post('/api/mandates', async (c) => {
     const session = c.get('session')
-    const retryAfter = ctx.createLimiter.take(session.id)
-    if (retryAfter !== null) {
-      throw new ApiError(
-        429,
-        'rate_limited',
-        `Too many requests created; retry in ${retryAfter} s`,
-        {
-          headers: { 'Retry-After': String(retryAfter) },
-        },
-      )
-    }
+    takeCreation(ctx, session)
     const body = validate(createMandateSchema, await readJson(c, ctx.config.maxJsonDepth))
     const action = await upstream(() => shoppingAction(ctx))
     const userParams = { maxAmount: body.maxAmount, allowedCategories: body.allowedCategories }

@@ -14,6 +14,7 @@ import { requestItem } from '../requestViews.js'
 import { createRequestSchema } from '../schemas.js'
 import { ownedRequest, ownedRequestParam, ownedRequests } from '../session/ownership.js'
 import type { Session } from '../session/sessions.js'
+import { takeCreation } from '../session/creationLimit.js'
 import type { CreateRequestInput } from '../schemas.js'
 
 const LIST_LIMIT = 50
@@ -96,19 +97,8 @@ export function requestRoutes(ctx: BffContext): Hono<BffEnv> {
   const app = new Hono<BffEnv>()
 
   app.post('/api/requests', async (c) => {
-    // Per session, not per TCP peer: behind the dev proxy every browser is the same peer.
     const session = c.get('session')
-    const retryAfter = ctx.createLimiter.take(session.id)
-    if (retryAfter !== null) {
-      throw new ApiError(
-        429,
-        'rate_limited',
-        `Too many requests created; retry in ${retryAfter} s`,
-        {
-          headers: { 'Retry-After': String(retryAfter) },
-        },
-      )
-    }
+    takeCreation(ctx, session)
     const body = validate(createRequestSchema, await readJson(c, ctx.config.maxJsonDepth))
     const key = idempotencyKeyOf(c)
     const chosen = body.contact ?? body.contacts[0]

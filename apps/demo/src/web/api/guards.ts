@@ -2,6 +2,7 @@
 // a stale tab talking to a newer BFF should show an error, not crash while rendering.
 import type {
   AttestationAccepted,
+  CodeResent,
   CreatedRequest,
   DecisionView,
   RequestDetailView,
@@ -17,6 +18,10 @@ const isStrOrNull = (v: unknown) => v === null || isStr(v)
 
 export function isCreatedRequest(v: unknown): v is CreatedRequest {
   return isObject(v) && isStr(v.requestId) && isStr(v.link) && isStrOrNull(v.expiresAt)
+}
+
+export function isCodeResent(v: unknown): v is CodeResent {
+  return isObject(v) && v.sent === true
 }
 
 function isDecision(v: unknown): v is DecisionView {

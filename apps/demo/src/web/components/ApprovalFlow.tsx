@@ -5,6 +5,7 @@ import { useSubmitAttestation } from '../hooks/useSubmitAttestation.js'
 import type { ActiveFlow, FlowMode } from '../state/useUiStore.js'
 import { AttestationStatus } from './AttestationStatus.js'
 import { FlowStatus } from './FlowStatus.js'
+import { ResendCode } from './ResendCode.js'
 import { SandboxInbox } from './SandboxInbox.js'
 
 interface ApprovalFlowProps {
@@ -37,6 +38,7 @@ export function ApprovalFlow({ flow, mode }: ApprovalFlowProps) {
         onOpen={() => setOpen(true)}
       />
       <SandboxInbox link={flow.link} contact={flow.contact} />
+      <ResendCode requestId={flow.requestId} contact={flow.contact} />
       <HumanosLink
         link={flow.link}
         mode={mode}
