@@ -181,6 +181,9 @@ describe('Host guard', () => {
     expect(await raw('attacker.example:4020')).toBe(403)
     expect(await raw('xn--a')).toBe(403)
     expect(await raw('xn--a:4020')).toBe(403)
+    // Shaped like an IPv4 address but not one: a name, which DNS could rebind.
+    expect(await raw('999.999.999.999')).toBe(403)
+    expect(await raw(`256.0.0.1:${url.port}`)).toBe(403)
     expect(await raw(`localhost:${url.port}`)).toBe(200)
     expect(await raw(`127.0.0.1:${url.port}`)).toBe(200)
     // The page's own host: the Vite proxy keeps it.

@@ -17,6 +17,7 @@ import { HttpError } from '../http/httpError.js'
 import { parseJsonBody, validate } from '../http/jsonBody.js'
 import { idempotent } from './idempotency.js'
 import { createRequestSchema, listQuerySchema } from './requestSchemas.js'
+import { subjectSelectorSchema } from './subjectSelector.js'
 import { userNumberOfDid } from './userDids.js'
 
 const noBodySchema = z.strictObject({})
@@ -32,17 +33,6 @@ function findRequest(ctx: SandboxContext, orgId: string, id: string): RequestRow
 async function expectNoBody(ctx: SandboxContext, raw: Uint8Array): Promise<void> {
   if (raw.length > 0) await validate(noBodySchema, parseJsonBody(raw, ctx.config.maxJsonDepth))
 }
-
-const resendQuerySchema = z
-  .strictObject({
-    contact: z.string().min(1).max(254).optional(),
-    id: z.string().min(1).max(300).optional(),
-    internalId: z.string().min(1).max(200).optional(),
-  })
-  .refine(
-    (q) => [q.contact, q.id, q.internalId].filter((v) => v !== undefined).length === 1,
-    'give exactly one of contact, id, internalId to choose the subject',
-  )
 
 /** `/request` endpoints of humanos-api.md. Mounted behind {@link apiAuth}. */
 export function requestRoutes(ctx: SandboxContext): Hono<AppEnv> {
@@ -131,7 +121,7 @@ export function requestRoutes(ctx: SandboxContext): Hono<AppEnv> {
       c,
       async () => {
         await expectNoBody(ctx, c.get('rawBody'))
-        const query = await validate(resendQuerySchema, c.req.query(), 'query')
+        const query = await validate(subjectSelectorSchema, c.req.query(), 'query')
         const org = c.get('org')
         const request = findRequest(ctx, org.id, c.req.param('requestId'))
         const sessions = sessionsOf(ctx.db, request.id)

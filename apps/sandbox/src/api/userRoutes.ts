@@ -11,6 +11,7 @@ import { HttpError } from '../http/httpError.js'
 import { describeZodError, parseJsonBody, validate } from '../http/jsonBody.js'
 import { idempotent } from './idempotency.js'
 import { contactSchema } from './requestSchemas.js'
+import { subjectSelectorSchema } from './subjectSelector.js'
 import { userNumberOfDid } from './userDids.js'
 
 /** Most users one `POST /user` may import [ours]. */
@@ -26,17 +27,6 @@ const importItemSchema = z
   .refine(
     (item) => new Set([item.contact, ...item.extraContacts]).size === item.extraContacts.length + 1,
     { path: ['extraContacts'], message: 'must not repeat a contact' },
-  )
-
-const findQuerySchema = z
-  .strictObject({
-    contact: z.string().min(1).max(254).optional(),
-    id: z.string().min(1).max(300).optional(),
-    internalId: z.string().min(1).max(200).optional(),
-  })
-  .refine(
-    (q) => [q.contact, q.id, q.internalId].filter((v) => v !== undefined).length === 1,
-    'give exactly one of contact, id, internalId',
   )
 
 /** `POST /user` and `GET /user` of humanos-api.md. Mounted behind {@link apiAuth}. */
@@ -68,7 +58,7 @@ export function userRoutes(ctx: SandboxContext): Hono<AppEnv> {
   )
 
   app.get('/user', async (c) => {
-    const query = await validate(findQuerySchema, c.req.query(), 'query')
+    const query = await validate(subjectSelectorSchema, c.req.query(), 'query')
     const orgId = c.get('org').id
     let user
     if (query.contact !== undefined) {

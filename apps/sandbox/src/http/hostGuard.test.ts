@@ -32,6 +32,12 @@ describe('the DNS-rebinding guard', () => {
     expect(answer.body).not.toMatch(/"code":"\d{6}"/)
   })
 
+  it('refuses names shaped like IPv4 addresses that are not addresses', async () => {
+    for (const host of ['999.999.999.999', '256.1.1.1:4010', '127.0.0.1.attacker.example']) {
+      expect((await getWithHost('/_sandbox/outbox', host)).status, host).toBe(403)
+    }
+  })
+
   it('answers localhost, IP literals and the public URL host', async () => {
     for (const host of ['localhost:4010', '127.0.0.1:4010', '[::1]:4010', 'sandbox.dev.example']) {
       expect((await getWithHost('/_sandbox/outbox', host)).status, host).toBe(200)

@@ -4,29 +4,19 @@
  * or sign API calls with the well-known default secret. Such requests give themselves away in
  * the Host header, which names the attacker's domain. So the sandbox answers only requests
  * addressed to an IP literal (which cannot be rebound), `localhost` or a `*.localhost` name, or
- * the host of its public URL (`SANDBOX_PUBLIC_URL`). Vite's dev server guards the same way.
+ * the host of its public URL (`SANDBOX_PUBLIC_URL`): the rule the demo BFF shares
+ * (`isRebindingSafeHost` in `@humanos-link/core/protocol`). Vite's dev server guards the same way.
  */
+import { hostnameOfHostHeader, isRebindingSafeHost } from '@humanos-link/core/protocol'
 import type { MiddlewareHandler } from 'hono'
 import type { SandboxContext } from '../context.js'
 import type { AppEnv } from './appEnv.js'
 import { HttpError } from './httpError.js'
 
-const IPV4 = /^\d{1,3}(\.\d{1,3}){3}$/
-
-/** The host name of a `Host` header value (`name`, `name:port`, `[v6]:port`), lower case. */
-export function hostnameOf(host: string): string {
-  const value = host.trim().toLowerCase()
-  if (value.startsWith('[')) return value.slice(0, value.indexOf(']') + 1)
-  const colon = value.lastIndexOf(':')
-  return colon === -1 ? value : value.slice(0, colon)
-}
-
 /** True when a request addressed to `hostname` may be answered (see the module comment). */
 export function isAllowedHost(hostname: string, baseUrl: string): boolean {
-  if (hostname === 'localhost' || hostname.endsWith('.localhost')) return true
-  // URL keeps IPv6 literals in brackets: `[::1]`.
-  if (IPV4.test(hostname) || hostname.startsWith('[')) return true
-  return URL.canParse(baseUrl) && new URL(baseUrl).hostname === hostname
+  const known = new Set(URL.canParse(baseUrl) ? [new URL(baseUrl).hostname] : [])
+  return isRebindingSafeHost(hostname, known)
 }
 
 /** Refuses, with a 403 that says how to allow it, a request addressed to any other host. */
@@ -34,7 +24,7 @@ export function hostGuard(ctx: SandboxContext): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
     // The raw header, not `new URL(c.req.url)`: a name the URL parser refuses (invalid punycode
     // such as `xn--a`) would throw there and answer 500; here it is simply not allowed.
-    const hostname = hostnameOf(c.req.header('host') ?? '')
+    const hostname = hostnameOfHostHeader(c.req.header('host') ?? '')
     if (!isAllowedHost(hostname, ctx.baseUrl)) {
       throw new HttpError(
         403,

@@ -5,29 +5,14 @@
  * attacker's domain in the Host header, so the BFF answers only requests addressed to an IP
  * literal (which cannot be rebound), `localhost` or a `*.localhost` name, a host of one of its
  * page origins (`DEMO_ORIGIN`: the Vite proxy keeps the page's Host) or a host named in
- * `BFF_ALLOWED_HOSTS`. The rule is written again rather than imported: the BFF must run where
- * the sandbox is not installed.
+ * `BFF_ALLOWED_HOSTS`. The rule is the sandbox's own, shared through `@humanos-link/core/protocol`
+ * (`isRebindingSafeHost`), which the BFF already depends on: it must run where the sandbox is
+ * not installed.
  */
+import { hostnameOfHostHeader, isRebindingSafeHost } from '@humanos-link/core/protocol'
 import type { MiddlewareHandler } from 'hono'
 import type { BffConfig } from '../config.js'
 import { ApiError } from './apiError.js'
-
-const IPV4 = /^\d{1,3}(\.\d{1,3}){3}$/
-
-/** The host name of a `Host` header value (`name`, `name:port`, `[v6]:port`), lower case. */
-export function hostnameOf(host: string): string {
-  const value = host.trim().toLowerCase()
-  if (value.startsWith('[')) return value.slice(0, value.indexOf(']') + 1)
-  const colon = value.lastIndexOf(':')
-  return colon === -1 ? value : value.slice(0, colon)
-}
-
-/** True when a request addressed to `hostname` may be answered (see the module comment). */
-export function isAllowedHost(hostname: string, allowed: ReadonlySet<string>): boolean {
-  if (hostname === 'localhost' || hostname.endsWith('.localhost')) return true
-  if (IPV4.test(hostname) || hostname.startsWith('[')) return true
-  return allowed.has(hostname)
-}
 
 /** Refuses, with a `403` that says how to allow it, a request addressed to any other host. */
 export function hostGuard(config: BffConfig): MiddlewareHandler {
@@ -38,8 +23,8 @@ export function hostGuard(config: BffConfig): MiddlewareHandler {
   return async (c, next) => {
     // The raw header, not c.req.url: a name that does not parse as a URL host (invalid
     // punycode such as `xn--a`) must be refused here, not crash URL parsing later.
-    const hostname = hostnameOf(c.req.header('host') ?? '')
-    if (!isAllowedHost(hostname, allowed)) {
+    const hostname = hostnameOfHostHeader(c.req.header('host') ?? '')
+    if (!isRebindingSafeHost(hostname, allowed)) {
       throw new ApiError(
         403,
         'forbidden_host',
