@@ -17,6 +17,9 @@ export default tseslint.config(
       'api-docs/**',
       // Built by `pnpm --filter @humanos-link/sandbox build` (apps/sandbox/scripts/buildLinkPage.ts).
       'apps/sandbox/public/assets/link/**',
+      // Written by `next build` / `next typegen` (examples/nextjs).
+      '**/.next/**',
+      '**/next-env.d.ts',
     ],
   },
   js.configs.recommended,

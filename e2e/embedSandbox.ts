@@ -57,11 +57,16 @@ export async function createSandboxRequest(
 /**
  * The newest one-time code the sandbox "sent" to `contact`, read as the person reads it: the
  * sandbox inbox page opened in another tab of the same browser (the Link page never shows it).
+ * `sandbox` is the e2e sandbox unless given (the examples' tests run their own).
  */
-export async function otpFor(page: Page, contact: string): Promise<string> {
+export async function otpFor(
+  page: Page,
+  contact: string,
+  sandbox: string = SANDBOX,
+): Promise<string> {
   const inbox = await page.context().newPage()
   try {
-    await inbox.goto(`${SANDBOX}/_sandbox/inbox?contact=${encodeURIComponent(contact)}`)
+    await inbox.goto(`${sandbox}/_sandbox/inbox?contact=${encodeURIComponent(contact)}`)
     const code = (await inbox.getByTestId('inbox-code').first().textContent()) ?? ''
     expect(code, `no code in the sandbox inbox for ${contact}`).toMatch(/^\d{6}$/)
     return code

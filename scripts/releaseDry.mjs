@@ -89,7 +89,7 @@ try {
       2,
     ),
   )
-  for (const file of ['esm.mjs', 'cjs.cjs', 'types.mts', 'types.cts']) {
+  for (const file of ['entries.json', 'esm.mjs', 'cjs.cjs', 'types.mts', 'types.cts']) {
     copyFileSync(join(import.meta.dirname, 'releaseDry', file), join(app, file))
   }
   // One program per consumer kind: a project is either ESM or CommonJS, and the embed's global

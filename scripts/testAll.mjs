@@ -15,6 +15,8 @@ const env = {
   ...process.env,
   CHROMIUM_PATH: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
   STORYBOOK_DISABLE_TELEMETRY: '1',
+  // `pnpm -r build` runs `next build` for examples/nextjs: no telemetry calls to wait on.
+  NEXT_TELEMETRY_DISABLED: '1',
   FORCE_COLOR: '0',
 }
 const totals = { passed: 0, failed: 0, skipped: 0 }
@@ -98,18 +100,32 @@ suite(
   }),
 )
 
+const playwrightCounts = (r) => ({
+  passed: r.stats?.expected ?? 0,
+  failed: (r.stats?.unexpected ?? 0) + (r.stats?.flaky ?? 0),
+  skipped: r.stats?.skipped ?? 0,
+})
 const playwrightReport = join(out, 'playwright.json')
 suite(
   'playwright',
   'pnpm',
   ['exec', 'playwright', 'test', '--reporter=list,json'],
   playwrightReport,
-  (r) => ({
-    passed: r.stats?.expected ?? 0,
-    failed: (r.stats?.unexpected ?? 0) + (r.stats?.flaky ?? 0),
-    skipped: r.stats?.skipped ?? 0,
-  }),
+  playwrightCounts,
   { PLAYWRIGHT_JSON_OUTPUT_NAME: playwrightReport },
+)
+
+// examples/nextjs and examples/express as built above, started as an integrator starts them
+// (`next start`, `node dist/server.js`), each against its own sandbox: a flow in Chromium, the
+// attestation verified on the example's server, the webhook received there.
+const examplesReport = join(out, 'examples.json')
+suite(
+  'examples (Next.js, Express)',
+  'pnpm',
+  ['exec', 'playwright', 'test', '-c', 'examples', '--reporter=list,json'],
+  examplesReport,
+  playwrightCounts,
+  { PLAYWRIGHT_JSON_OUTPUT_NAME: examplesReport },
 )
 
 process.stdout.write(`\nSuites\n${rows.map((row) => `  ${row}`).join('\n')}\n\n`)
