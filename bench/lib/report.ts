@@ -10,7 +10,7 @@ export interface Row {
   reference: string
   /** ours / reference (lower is better for every figure here). */
   ratio: number | null
-  /** The target from the issue, as text (`≤ 1.15×`, `≤ 4 kB`), or `—`. */
+  /** The target from the issue, as text (`≤ 1.15×`, `≤ 6000 B gz`), or `—`. */
   target: string
   /** Whether the target is met; `null` when there is no target. */
   met: boolean | null

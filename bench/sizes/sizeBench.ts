@@ -86,15 +86,25 @@ async function measure(entry: Parameters<typeof bundleEntry>[0]): Promise<Sizes>
 const both = (s: Sizes) => `${s.gzip} / ${s.brotli} B`
 const KB = 1000
 
-function budgetRow(figure: string, sizes: Sizes, limitBytes: number, data = {}): Row {
+// size-limit subtracts what an empty esbuild project weighs from an `import` check (see
+// scripts/sizeBundle.mjs); the budget is checked on that figure, as npm test checks it.
+const EMPTY_IMPORT_GZIP = 46
+
+function budgetRow(
+  figure: string,
+  sizes: Sizes,
+  limitBytes: number,
+  data = {},
+  checked = sizes.gzip,
+): Row {
   return {
     figure,
     ours: both(sizes),
     reference: '—',
     ratio: null,
     target: `≤ ${limitBytes} B gz`,
-    met: sizes.gzip <= limitBytes,
-    data: { ...sizes, limitGzip: limitBytes, ...data },
+    met: checked <= limitBytes,
+    data: { ...sizes, checkedGzip: checked, limitGzip: limitBytes, ...data },
   }
 }
 
@@ -120,10 +130,23 @@ export async function runSizeBench(): Promise<Section> {
   }
 
   const rows: Row[] = [
-    budgetRow('core: createHumanosLink', core, 4 * KB, { bundledMin: core.min }),
+    // The hard budgets of issue 14 (the same as .size-limit.json, which npm test enforces).
+    budgetRow(
+      'core: createHumanosLink',
+      core,
+      6 * KB,
+      { bundledMin: core.min },
+      core.gzip - EMPTY_IMPORT_GZIP,
+    ),
     budgetRow('react: HumanosLink on top of the core', binding, 1.5 * KB),
-    budgetRow('react + core: what a React host ships', withReact, 5.5 * KB),
-    budgetRow('embed: humanos-link.js as shipped', embed, 5 * KB),
+    budgetRow(
+      'react + core: what a React host ships',
+      withReact,
+      7.5 * KB,
+      {},
+      withReact.gzip - EMPTY_IMPORT_GZIP,
+    ),
+    budgetRow('embed: humanos-link.js as shipped', embed, 7.5 * KB),
   ]
   for (const peer of PEERS) {
     const sizes = await measure({

@@ -78,8 +78,10 @@ function settle(ctx: SandboxContext, pair: SessionPair, row: CredentialRow, now:
 /**
  * Records one subject's decision on every credential of the request, settles each credential,
  * finishes the session and queues one `credential` webhook per credential.
- * @param options.requireIdentity accept only after a passed identity check (the Link page);
- *   the sandbox's decide endpoint records the check itself first
+ * An accept on a request whose security level asks for identity needs a passed identity check
+ * recorded first (the Link page's `/identity`, or the sandbox's own decide endpoint).
+ * @param options.allowLocked decide even when the session is OTP-locked (the sandbox's
+ *   `/_sandbox` decide endpoint, which stands in for the person)
  * @returns the events, in credential order
  * @throws DomainError `identity_required` / `identity_failed` / `nothing_to_decide`, and the
  *   session refusals of {@link assertSessionOpen}
