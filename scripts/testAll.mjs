@@ -76,6 +76,8 @@ check('lint', 'pnpm', ['lint'])
 check('format', 'pnpm', ['format:check'])
 // The API reference from the TSDoc (typedoc.json): a missing doc comment or a broken {@link} fails.
 check('API reference (TypeDoc, no warnings)', 'pnpm', ['exec', 'typedoc'])
+// Every ts/tsx block of the READMEs and docs/, type-checked against the workspace packages.
+check('README and docs snippets compile', 'node', ['scripts/snippets/checkSnippets.mjs'])
 check('size budgets', 'pnpm', ['exec', 'size-limit'])
 check('no sender code in host bundles', 'node', ['scripts/checkHostBundles.mjs'])
 check('storybook build', 'pnpm', ['build-storybook'])
