@@ -2,6 +2,7 @@
 // receipts checked offline, activity over every page.
 import { startSandbox } from '@humanos-link/sandbox'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { groceriesAction, groceriesLimits } from '@humanos-link/test-kit'
 import { createHumanosClient } from './createHumanosClient.js'
 import type { HumanosClient } from './createHumanosClient.js'
 import { HumanosApiError } from './errors.js'
@@ -12,23 +13,6 @@ type Sandbox = Awaited<ReturnType<typeof startSandbox>>
 let sandbox: Sandbox
 let humanos: HumanosClient
 let actionUrn: string
-
-const content = {
-  name: 'Pay for groceries',
-  description: 'Lets the shopping agent pay for groceries',
-  userParams: {
-    maxAmount: { type: 'number', description: 'Maximum amount per payment' },
-    allowedCategories: { type: 'array<string>', description: 'Allowed categories' },
-  },
-  executionParams: { amount: { type: 'number' }, category: { type: 'string' } },
-  rules: [
-    { name: 'within limit', expression: 'executionParams.amount <= userParams.maxAmount' },
-    {
-      name: 'allowed category',
-      expression: 'executionParams.category in userParams.allowedCategories',
-    },
-  ],
-}
 
 async function sandboxPost(path: string, body: unknown) {
   const res = await fetch(`${sandbox.url}${path}`, {
@@ -55,7 +39,7 @@ async function approvedMandate(maxAmount: number) {
         type: 'POLICY',
         name: 'Shopping agent',
         scope: 'agent.execute',
-        action: { id: actionUrn, userParams: { maxAmount, allowedCategories: ['groceries'] } },
+        action: { id: actionUrn, userParams: { ...groceriesLimits, maxAmount } },
       },
     ],
   })
@@ -72,7 +56,8 @@ beforeAll(async () => {
     baseUrl: sandbox.url,
     backoff: { initialDelayMs: 5, maxDelayMs: 20 },
   })
-  actionUrn = (await sandboxPost('/_sandbox/actions', { content, publish: true })).id
+  actionUrn = (await sandboxPost('/_sandbox/actions', { content: groceriesAction, publish: true }))
+    .id
 })
 afterAll(() => sandbox?.close())
 
@@ -80,7 +65,7 @@ describe('mandates through the client', () => {
   it('lists the published action and its versions', async () => {
     const { data } = await humanos.listActions()
     const action = data.find((a) => a.id === actionUrn)!
-    expect(action).toMatchObject({ name: content.name, latestVersion: 1 })
+    expect(action).toMatchObject({ name: groceriesAction.name, latestVersion: 1 })
     const versions = await humanos.listActionVersions(action.actionId, { active: true })
     expect(versions.data.map((v) => [v.version, v.content.rules.length])).toEqual([[1, 2]])
   })

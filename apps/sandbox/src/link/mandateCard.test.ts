@@ -1,15 +1,11 @@
 import { describe, expect, it } from 'vitest'
-import {
-  groceriesContent,
-  mandateRequest,
-  publishedAction,
-  sandboxCall,
-} from '../testing/mandateFixtures.js'
+import { mandateRequest, publishedAction, sandboxCall } from '../testing/mandateFixtures.js'
+import { groceriesAction } from '@humanos-link/test-kit'
 import { useLinkPageSandbox } from '../testing/linkPageClient.js'
 
 const { ctx, createRequest, open } = useLinkPageSandbox()
 
-async function mandateLink(content: unknown = groceriesContent, userParams?: unknown) {
+async function mandateLink(content: unknown = groceriesAction, userParams?: unknown) {
   const action = await publishedAction(ctx.t, content)
   const { credentials } = mandateRequest(action.id, userParams)
   return createRequest({ credentials })
@@ -17,7 +13,7 @@ async function mandateLink(content: unknown = groceriesContent, userParams?: unk
 
 describe('the review step of a mandate', () => {
   it('shows the action and each limit with its description and value, lists as lists', async () => {
-    const { link } = await mandateLink(groceriesContent, {
+    const { link } = await mandateLink(groceriesAction, {
       maxAmount: 1250.5,
       allowedCategories: ['groceries', 'books'],
     })
@@ -25,7 +21,7 @@ describe('the review step of a mandate', () => {
     const card = html.slice(html.indexOf('data-testid="mandate"'))
     expect(card).toContain('What the agent may do for you')
     expect(card).toContain('<h3 class="mandate-name">Pay for groceries</h3>')
-    expect(card).toContain(groceriesContent.description)
+    expect(card).toContain(groceriesAction.description)
     expect(card).toContain('The limits you approve')
     expect(card).toMatch(
       /data-param="maxAmount">\s*<dt>Maximum amount per payment<\/dt>\s*<dd>1,250.5<\/dd>/,

@@ -2,12 +2,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import vectors from '../testing/specVectors.json'
 import {
   approvedMandate,
-  groceriesContent,
-  limits,
   mandateRequest,
   publishedAction,
   sandboxCall,
 } from '../testing/mandateFixtures.js'
+import { groceriesAction, groceriesLimits } from '@humanos-link/test-kit'
 import { signedClient } from '@humanos-link/test-kit/node'
 import { startTestSandbox } from '../testing/testSandbox.js'
 import type { TestSandbox } from '../testing/testSandbox.js'
@@ -47,9 +46,9 @@ describe('authoring actions', () => {
 
   it('refuses a rule that does not compile with a 400 naming the rule', async () => {
     const content = {
-      ...groceriesContent,
+      ...groceriesAction,
       rules: [
-        groceriesContent.rules[0],
+        groceriesAction.rules[0],
         { name: 'typo', expression: 'executionParams.amout <= 10' },
       ],
     }
@@ -61,7 +60,7 @@ describe('authoring actions', () => {
 
   it('refuses content of the wrong shape, naming the field', async () => {
     const res = await sandboxCall(t, 'POST', '/_sandbox/actions', {
-      content: { ...groceriesContent, userParams: { maxAmount: { type: 'money' } } },
+      content: { ...groceriesAction, userParams: { maxAmount: { type: 'money' } } },
     })
     expect(res.status).toBe(400)
     expect(res.json.message).toMatch(/^content\.userParams\.maxAmount\.type: must be one of/)
@@ -69,7 +68,7 @@ describe('authoring actions', () => {
 
   it('never shows drafts, and shows a version once published', async () => {
     const draft = await sandboxCall(t, 'POST', '/_sandbox/actions', {
-      content: { ...groceriesContent, name: 'Draft only' },
+      content: { ...groceriesAction, name: 'Draft only' },
     })
     expect(draft.json.published).toBe(false)
     const listed = await t.api('GET', '/actions?search=Draft%20only')
@@ -89,7 +88,7 @@ describe('authoring actions', () => {
         id: draft.json.id,
         actionId: draft.json.actionId,
         name: 'Draft only',
-        description: groceriesContent.description,
+        description: groceriesAction.description,
         latestVersion: 1,
         createdAt: expect.any(String),
         updatedAt: expect.any(String),
@@ -98,7 +97,7 @@ describe('authoring actions', () => {
   })
 
   it('keeps a published version immutable and a new draft invisible until published', async () => {
-    const action = await publishedAction(t, { ...groceriesContent, name: 'Versioned' })
+    const action = await publishedAction(t, { ...groceriesAction, name: 'Versioned' })
     const again = await sandboxCall(
       t,
       'POST',
@@ -108,7 +107,7 @@ describe('authoring actions', () => {
     expect(again.status).toBe(409)
 
     const v2 = await sandboxCall(t, 'POST', `/_sandbox/actions/${action.id}/versions`, {
-      content: { ...groceriesContent, name: 'Versioned', description: 'Second' },
+      content: { ...groceriesAction, name: 'Versioned', description: 'Second' },
     })
     expect(v2.status).toBe(201)
     expect(v2.json).toMatchObject({ version: 2, published: false })
@@ -119,7 +118,7 @@ describe('authoring actions', () => {
     const after = await t.api('GET', `/actions/version/${action.id}`)
     expect(after.json.data.map((v: { version: number }) => v.version)).toEqual([2, 1])
     const [latest, first] = after.json.data
-    expect(first.content.description).toBe(groceriesContent.description)
+    expect(first.content.description).toBe(groceriesAction.description)
     expect(latest).toMatchObject({ id: action.id, actionId: action.actionId, published: true })
     expect(latest.digestSRI).toMatch(/^sha256-/)
     expect(latest.digestSRI).not.toBe(first.digestSRI)
@@ -143,7 +142,7 @@ describe('authoring actions', () => {
 
   it('keeps actions to their organization', async () => {
     const other = await otherOrganization()
-    const mine = await publishedAction(t, { ...groceriesContent, name: 'Mine only' })
+    const mine = await publishedAction(t, { ...groceriesAction, name: 'Mine only' })
     expect((await other.api('GET', `/actions/version/${mine.id}`)).status).toBe(404)
     const theirs = await other.api('GET', '/actions?search=Mine%20only')
     expect(theirs.json.data).toEqual([])
@@ -165,14 +164,14 @@ describe('mandate requests', () => {
   it('pins the latest published version and writes the action and values into the credential', async () => {
     const action = await publishedAction(t)
     await sandboxCall(t, 'POST', `/_sandbox/actions/${action.id}/versions`, {
-      content: { ...groceriesContent, description: 'draft, not pinned' },
+      content: { ...groceriesAction, description: 'draft, not pinned' },
     })
     const { credentialId } = await approvedMandate(t, mandateRequest(action.id))
     const res = await t.api('GET', `/credential/${credentialId}`)
     expect(res.json.status).toBe('ACTIVE')
     const mandate = res.json.w3cCredential.credentialSubject.mandate
     expect(mandate.action).toEqual({ id: action.id, version: 1, digestSRI: action.digestSRI })
-    expect(mandate.userParams).toEqual(limits)
+    expect(mandate.userParams).toEqual(groceriesLimits)
     expect(mandate.scope).toBe('agent.execute')
   })
 
@@ -180,7 +179,7 @@ describe('mandate requests', () => {
     const action = await publishedAction(t)
     const send = (userParams: unknown, type = 'POLICY') =>
       t.api('POST', '/request', { body: mandateRequest(action.id, userParams, { type }) })
-    const wrongType = await send({ ...limits, maxAmount: '50' })
+    const wrongType = await send({ ...groceriesLimits, maxAmount: '50' })
     expect(wrongType.status).toBe(400)
     expect(wrongType.json.message).toBe(
       'credentials[0].action.userParams.maxAmount: must be a number (number)',
@@ -189,11 +188,11 @@ describe('mandate requests', () => {
     expect(missing.json.message).toBe(
       'credentials[0].action.userParams.allowedCategories: is required (array<string>)',
     )
-    const extra = await send({ ...limits, tip: 5 })
+    const extra = await send({ ...groceriesLimits, tip: 5 })
     expect(extra.json.message).toMatch(
       /^credentials\[0\]\.action\.userParams\.tip: is not a parameter/,
     )
-    const notPolicy = await send(limits, 'CONSENT')
+    const notPolicy = await send(groceriesLimits, 'CONSENT')
     expect(notPolicy.status).toBe(400)
     expect(notPolicy.json.message).toMatch(/^credentials\[0\]\.action: .*POLICY/)
     const unknown = await t.api('POST', '/request', {
@@ -203,7 +202,7 @@ describe('mandate requests', () => {
   })
 
   it('refuses an action that has no published version', async () => {
-    const draft = await sandboxCall(t, 'POST', '/_sandbox/actions', { content: groceriesContent })
+    const draft = await sandboxCall(t, 'POST', '/_sandbox/actions', { content: groceriesAction })
     const res = await t.api('POST', '/request', { body: mandateRequest(draft.json.id) })
     expect(res.status).toBe(400)
     expect(res.json.message).toMatch(/has no published version/)

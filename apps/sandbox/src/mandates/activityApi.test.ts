@@ -1,12 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import {
   approvedMandate,
-  limits,
   mandateRequest,
   presentation,
   publishedAction,
   sandboxCall,
 } from '../testing/mandateFixtures.js'
+import { groceriesLimits } from '@humanos-link/test-kit'
 import { signedClient } from '@humanos-link/test-kit/node'
 import { startTestSandbox } from '../testing/testSandbox.js'
 import type { TestSandbox } from '../testing/testSandbox.js'
@@ -34,7 +34,7 @@ const today = () => new Date().toISOString().slice(0, 10)
 beforeAll(async () => {
   t = await startTestSandbox()
   const action = await publishedAction(t)
-  chain = await approvedMandate(t, mandateRequest(action.id, limits))
+  chain = await approvedMandate(t, mandateRequest(action.id, groceriesLimits))
   const vp = await presentation(t, chain.credentialId)
   await t.api('POST', '/credential/verify', {
     body: { presentation: vp, executionParams: { amount: 1, category: 'groceries' } },

@@ -1,13 +1,12 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest'
 import {
   approvedMandate,
-  groceriesContent,
-  limits,
   mandateRequest,
   presentation,
   publishedAction,
   sandboxCall,
 } from '../testing/mandateFixtures.js'
+import { groceriesAction, groceriesLimits } from '@humanos-link/test-kit'
 import { signedClient } from '@humanos-link/test-kit/node'
 import type { CallResult } from '@humanos-link/test-kit/node'
 import { requestBody, startTestSandbox } from '../testing/testSandbox.js'
@@ -27,7 +26,7 @@ const within = { amount: 30, category: 'groceries' }
 const verifier = 'did:web:shop.example'
 
 async function mandate(extra = {}) {
-  return (await approvedMandate(t, mandateRequest(actionId, limits, extra))).credentialId
+  return (await approvedMandate(t, mandateRequest(actionId, groceriesLimits, extra))).credentialId
 }
 
 async function verify(body: Record<string, unknown>) {
@@ -135,10 +134,10 @@ describe('POST /credential/verify', () => {
       decision: 'allow',
       credentialId,
       evaluations: [
-        { name: 'within limit', expression: groceriesContent.rules[0]!.expression, result: true },
+        { name: 'within limit', expression: groceriesAction.rules[0]!.expression, result: true },
         {
           name: 'allowed category',
-          expression: groceriesContent.rules[1]!.expression,
+          expression: groceriesAction.rules[1]!.expression,
           result: true,
         },
       ],
@@ -216,7 +215,7 @@ describe('POST /credential/verify', () => {
   it("denies credential_invalid for another organization's mandate", async () => {
     const org = await sandboxCall(t, 'POST', '/_sandbox/organizations', { name: 'Elsewhere' })
     const other = signedClient(t.url, { apiKey: org.json.apiKey, secret: org.json.signatureSecret })
-    const theirAction = await publishedAction(t, groceriesContent, org.json.apiKey)
+    const theirAction = await publishedAction(t, groceriesAction, org.json.apiKey)
     const { credentialId } = await approvedMandate(
       t,
       mandateRequest(theirAction.id),

@@ -1,28 +1,10 @@
 // Shared steps of the mandate tests: a published shopping action, an approved mandate, a
-// presentation. Each goes through the real HTTP API.
+// presentation. Each goes through the real HTTP API. The action and its limits are the test
+// kit's (`groceriesAction`, `groceriesLimits`), shared with the server client's tests.
 import { expect } from 'vitest'
+import { groceriesAction, groceriesLimits } from '@humanos-link/test-kit'
 import type { SignedCall } from '@humanos-link/test-kit/node'
 import type { TestSandbox } from './testSandbox.js'
-
-/** The action of the spec's example, with descriptions on its limits. */
-export const groceriesContent = {
-  name: 'Pay for groceries',
-  description: 'Lets the shopping agent pay for groceries on your behalf',
-  userParams: {
-    maxAmount: { type: 'number', description: 'Maximum amount per payment' },
-    allowedCategories: { type: 'array<string>', description: 'Allowed categories' },
-  },
-  executionParams: { amount: { type: 'number' }, category: { type: 'string' } },
-  rules: [
-    { name: 'within limit', expression: 'executionParams.amount <= userParams.maxAmount' },
-    {
-      name: 'allowed category',
-      expression: 'executionParams.category in userParams.allowedCategories',
-    },
-  ],
-}
-
-export const limits = { maxAmount: 50, allowedCategories: ['groceries'] }
 
 /** Calls a `/_sandbox` route as an organization (its API key as Bearer, no signature). */
 export async function sandboxCall(
@@ -46,7 +28,7 @@ export async function sandboxCall(
 /** Creates and publishes an action; answers `{ id, actionId, version, digestSRI }`. */
 export async function publishedAction(
   t: TestSandbox,
-  content: unknown = groceriesContent,
+  content: unknown = groceriesAction,
   apiKey?: string,
 ) {
   const res = await sandboxCall(t, 'POST', '/_sandbox/actions', { content, publish: true }, apiKey)
@@ -54,7 +36,11 @@ export async function publishedAction(
   return res.json as { id: string; actionId: string; version: number; digestSRI: string }
 }
 
-export function mandateRequest(actionId: string, userParams: unknown = limits, extra = {}) {
+export function mandateRequest(
+  actionId: string,
+  userParams: unknown = groceriesLimits,
+  extra = {},
+) {
   return {
     contacts: ['ana@example.com'],
     name: 'Shopping agent',
