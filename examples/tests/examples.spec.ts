@@ -78,6 +78,39 @@ for (const name of ['nextjs', 'express'] as const) {
         ])
     })
 
+    test("another browser can neither read this browser's request nor use its attestation", async ({
+      page,
+      browser,
+    }) => {
+      const { contact, requestId } = await subscribe(page, app, [])
+      // Catch the attestation before the page forwards it, so a stranger can try it first.
+      let attestation = ''
+      await page.route(`${app}/api/attestations`, async (route) => {
+        attestation = (route.request().postDataJSON() as { attestation: string }).attestation
+        await route.abort()
+      })
+      await decideInFrame(page.frameLocator('iframe'), contact, sandbox, 'Accept')
+      await expect.poll(() => attestation).not.toBe('')
+
+      const stranger = await browser.newContext()
+      try {
+        const status = await stranger.request.get(`${app}/api/requests/${requestId}`)
+        expect(status.status()).toBe(404)
+        expect(await status.json()).toEqual({ error: 'unknown_request' })
+        const used = await stranger.request.post(`${app}/api/attestations`, {
+          data: { attestation },
+        })
+        expect(used.status()).toBe(403)
+        expect(await used.json()).toEqual({ error: 'not_your_request' })
+      } finally {
+        await stranger.close()
+      }
+      // The browser that started it still reads its request (the webhook's decision lands there).
+      await expect
+        .poll(() => serverDecisions(page, app, requestId), WEBHOOK_WAIT)
+        .toEqual([{ via: 'webhook', eventType: 'credential', outcome: 'accept' }])
+    })
+
     test('the server refuses a forged webhook and a forged attestation', async ({ request }) => {
       const body = JSON.stringify({ iv: 'AAAA', data: 'AAAA', tag: 'AAAA' })
       const timestamp = String(Date.now())

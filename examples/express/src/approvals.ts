@@ -10,6 +10,7 @@ import {
 } from '@humanos-link/server'
 import { config } from './config.js'
 import { decisionsOf, recordDecision } from './decisions.js'
+import { isOwnRequest, rememberOwnRequest } from './ownRequest.js'
 
 const humanos = createHumanosClient({
   apiKey: config.apiKey,
@@ -44,6 +45,7 @@ approvals.post('/api/requests', async (req, res) => {
       name: 'Newsletter',
       credentials: [{ type: 'CONSENT', name: 'Send me the monthly newsletter' }],
     })
+    rememberOwnRequest(res, request.id)
     // The browser gets the Link URL of its one subject and the request id, nothing else.
     res.status(201).json({ requestId: request.id, link: request.subjects[0]!.link })
   } catch (error) {
@@ -70,6 +72,11 @@ approvals.post('/api/attestations', async (req, res) => {
       audience: config.appOrigin,
       replayStore,
     })
+    // A valid attestation of somebody else's request says nothing about this browser.
+    if (!isOwnRequest(req, claims.requestId)) {
+      res.status(403).json({ error: 'not_your_request' })
+      return
+    }
     const outcome =
       claims.eventType === 'credential'
         ? claims.decision.action
@@ -84,8 +91,12 @@ approvals.post('/api/attestations', async (req, res) => {
   }
 })
 
-// Request ids are random UUIDs; in your app, also check the request belongs to the user.
+// Only for the request this browser started (ownRequest.ts): ids are not secrets.
 approvals.get('/api/requests/:requestId', (req, res) => {
   const { requestId } = req.params
+  if (!isOwnRequest(req, requestId)) {
+    res.status(404).json({ error: 'unknown_request' })
+    return
+  }
   res.json({ requestId, decisions: decisionsOf(requestId) })
 })

@@ -3,6 +3,7 @@
 // the Link URL of its one subject and the request id, nothing else.
 import { HumanosApiError } from '@humanos-link/server'
 import { humanos } from '@/lib/humanos'
+import { rememberOwnRequest } from '@/lib/ownRequest'
 
 export type ApprovalState =
   | { status: 'idle' }
@@ -27,6 +28,7 @@ export async function startApproval(
       name: 'Newsletter',
       credentials: [{ type: 'CONSENT', name: 'Send me the monthly newsletter' }],
     })
+    await rememberOwnRequest(request.id)
     return { status: 'created', requestId: request.id, link: request.subjects[0]!.link }
   } catch (error) {
     // Log the details on the server; tell the browser only that it failed.

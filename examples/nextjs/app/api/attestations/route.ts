@@ -3,6 +3,7 @@
 import { AttestationError, verifyAttestation } from '@humanos-link/server'
 import { recordDecision } from '@/lib/decisions'
 import { appOrigin, humanosBaseUrl, replayStore } from '@/lib/humanos'
+import { isOwnRequest } from '@/lib/ownRequest'
 
 export async function POST(req: Request) {
   const body: unknown = await req.json().catch(() => null)
@@ -20,6 +21,10 @@ export async function POST(req: Request) {
       audience: appOrigin(),
       replayStore: replayStore(),
     })
+    // A valid attestation of somebody else's request says nothing about this browser.
+    if (!(await isOwnRequest(claims.requestId))) {
+      return Response.json({ error: 'not_your_request' }, { status: 403 })
+    }
     const outcome =
       claims.eventType === 'credential'
         ? claims.decision.action
