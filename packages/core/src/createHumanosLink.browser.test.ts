@@ -1,18 +1,23 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import {
+  UNREACHABLE_LINK_ORIGIN,
+  createLinkFrame,
+  credentialDecision,
+  frameParamsOf,
+  linkUrl,
+} from '@humanos-link/test-kit'
 import { createHumanosLink } from './createHumanosLink.js'
 import { ErrorCodes } from './errors.js'
 import type { HumanosLinkError } from './errors.js'
 import type { HumanosLinkHandle, HumanosLinkOptions } from './options.js'
 import { createLinkMessage } from './protocol/messages.js'
 import type { LinkMessage } from './protocol/messages.js'
-import { sealResult } from './protocol/resultCrypto.js'
-import { credentialDecision } from '@humanos-link/test-kit'
 
-// Nothing listens on port 9: the iframe loads an error page, but its window is real, so
-// messages "from the frame" are dispatched with that window as `source`, as a browser would.
-const FRAME_ORIGIN = 'http://127.0.0.1:9'
+// Nothing listens there: the iframe loads an error page, but its window is real, so messages
+// "from the frame" are dispatched with that window as `source`, as a browser would.
+const FRAME_ORIGIN = UNREACHABLE_LINK_ORIGIN
 const SESSION = 'sess-browser'
-const LINK = `${FRAME_ORIGIN}/link/${SESSION}`
+const LINK = linkUrl(SESSION)
 
 let container: HTMLElement
 const handles: HumanosLinkHandle[] = []
@@ -62,20 +67,15 @@ function mount(options: Record<string, unknown> = {}) {
 async function frameOf() {
   await vi.waitFor(() => expect(document.querySelector('iframe')).not.toBeNull())
   const iframe = document.querySelector('iframe')!
-  const src = new URL(iframe.src)
+  // Raw posting, so a test can also post from the wrong origin or window.
   const post = (data: LinkMessage, origin = FRAME_ORIGIN, source = iframe.contentWindow) =>
     window.dispatchEvent(new MessageEvent('message', { data, origin, source }))
+  // The kit's frame seals the result; the test decides who posts it.
+  const sealed: LinkMessage[] = []
+  const frame = createLinkFrame(frameParamsOf(iframe.src), (message) => sealed.push(message))
   const seal = async () => {
-    const id = crypto.randomUUID()
-    const ts = Date.now()
-    const enc = await sealResult(credentialDecision(), {
-      publicKey: src.searchParams.get('pubKey')!,
-      sessionId: SESSION,
-      origin: src.searchParams.get('postMessageOrigin')!,
-      id,
-      ts,
-    })
-    return createLinkMessage('result', SESSION, { enc }, { id, ts })
+    await frame.result(credentialDecision())
+    return sealed.pop()!
   }
   return { iframe, post, seal }
 }
