@@ -20,7 +20,7 @@ const list = process.argv.includes('--list')
 
 function markdownFiles() {
   const files = ['README.md']
-  for (const dir of ['packages', 'apps']) {
+  for (const dir of ['packages', 'apps', 'examples']) {
     for (const name of readdirSync(join(root, dir))) {
       const readme = join(dir, name, 'README.md')
       try {
