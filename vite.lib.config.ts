@@ -27,6 +27,7 @@ export interface LibraryBuildOptions {
 }
 
 const CORE_SOURCE = resolve(import.meta.dirname, 'packages/core/src')
+const DEV_MODULE = resolve(CORE_SOURCE, 'dev.js')
 
 // The core's development-only diagnostics (long misuse messages, console hints) sit behind
 // `DEV` from `src/dev.ts`. A production build swaps that module for `dev.production.ts`
@@ -36,8 +37,11 @@ const productionDiagnostics: Plugin = {
   name: 'humanos-link:production-diagnostics',
   enforce: 'pre',
   resolveId(source, importer) {
-    if (source !== './dev.js' || !importer?.startsWith(CORE_SOURCE)) return null
-    return resolve(dirname(importer), 'dev.production.ts')
+    // Every import of the module, from any folder of the core (`./dev.js`, `../dev.js`).
+    if (!importer?.startsWith(CORE_SOURCE) || resolve(dirname(importer), source) !== DEV_MODULE) {
+      return null
+    }
+    return resolve(CORE_SOURCE, 'dev.production.ts')
   },
 }
 

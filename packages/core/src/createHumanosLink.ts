@@ -15,8 +15,8 @@ import { validateOptions } from './validateOptions.js'
  *   not a Link URL, no Web Crypto, load timeout, a frame error, a result that does not decrypt)
  *   are not thrown: the flow moves to `failed` and `onError` receives a `HumanosLinkError`.
  */
-export function createHumanosLink(input: HumanosLinkOptions): HumanosLinkHandle {
-  const options = validateOptions<HumanosLinkOptions>(input, 'createHumanosLink')
+export function createHumanosLink(options: HumanosLinkOptions): HumanosLinkHandle {
+  if (DEV) validateOptions(options, 'createHumanosLink')
   const container = options.mode === 'modal' ? undefined : options.container
   // Development diagnostics: production bundles rely on the types (and fail on `document`
   // during server rendering anyway).

@@ -96,7 +96,8 @@ export function isErrorCode(value: unknown): value is ErrorCode {
  */
 export class HumanosLinkError extends Error {
   /** Machine-readable reason, one of {@link ErrorCodes}. */
-  readonly code: ErrorCode
+  // `declare`: set by the constructor below, so no class field is emitted for it.
+  declare readonly code: ErrorCode
 
   /**
    * @param options.cause the underlying failure, for developers (an `internal` error keeps the

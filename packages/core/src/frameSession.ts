@@ -48,7 +48,6 @@ const EXPIRED = 'This link has expired.'
  */
 export function startFrameSession(session: FrameSessionOptions): FrameSession {
   const { options, link, store, dispatch, emit } = session
-  const doc = document
   const hostOrigin = location.origin
   const strings = hostStrings(options.lang)
   const isModal = options.mode === 'modal'
@@ -56,16 +55,10 @@ export function startFrameSession(session: FrameSessionOptions): FrameSession {
   let receiver: MessageReceiver | undefined
   let loadTimer: ReturnType<typeof setTimeout> | undefined
 
-  const view = createFrameView({
-    doc,
-    strings,
-    title: options.title,
-    allowCamera: !!options.allowCamera,
-    fill: isModal,
-  })
+  // The view reads `title` and `allowCamera` from the options themselves.
+  const view = createFrameView({ ...options, strings, fill: isModal })
   const overlay = isModal
     ? createModalOverlay({
-        doc,
         label: options.title ?? strings.frameTitle,
         closeLabel: strings.close,
         onRequestClose: userClose,
@@ -89,9 +82,7 @@ export function startFrameSession(session: FrameSessionOptions): FrameSession {
     // Once the app is told the flow failed, nothing the person does in the frame may complete
     // it unseen (spec section 8 for load_timeout; the same holds for every failure): the frame
     // goes, and the host shows the error's message in its place.
-    view.removeFrame()
-    view.setLoading(false)
-    view.showError(message)
+    view.fail(message)
     emit('onError', error)
   }
 
@@ -147,10 +138,15 @@ export function startFrameSession(session: FrameSessionOptions): FrameSession {
         }
         break
       case 'error':
-        // The frame's text is shown and stored: capped, so a frame cannot flood the page.
         fail(
           isFrameErrorCode(message.code) ? message.code : 'internal',
-          capText(message.message) || 'The approval flow failed.',
+          message.code === 'origin_not_allowed'
+            ? // The host knows which origin was refused and what lets it in; a frame may not say.
+              DEV
+              ? `Humanos Link: this page's origin, ${hostOrigin}, is not one of the allowed origins of the organization that created this request. Add it to the organization's allowed origins (in the sandbox: SANDBOX_ALLOWED_ORIGINS, or --allowed-origins).`
+              : `${hostOrigin} is not an allowed origin`
+            : // The frame's text is shown and stored: capped, so a frame cannot flood the page.
+              capText(message.message) || 'The approval flow failed.',
         )
     }
   }

@@ -1,5 +1,6 @@
 import { DEV } from './dev.js'
 import { misuse } from './errors.js'
+import { isLoopback } from './linkOrigins.js'
 import type { LinkLanguage, LinkMode, LinkTheme } from './protocol/constants.js'
 
 /** A Link URL taken apart: where the frame lives and which session it shows. */
@@ -14,11 +15,8 @@ const EXAMPLE = 'https://app.humanos.id/link/<id>'
 
 // `problem` is written `DEV && ...` at each call, so production bundles drop the sentences.
 function invalidLink(problem: string | false): never {
-  return misuse(problem ? `\`link\` ${problem}` : '`link` is not a Link URL')
+  return misuse(DEV ? `\`link\` ${problem}` : '`link` is not a Link URL')
 }
-
-const isLoopback = (hostname: string) =>
-  hostname === 'localhost' || hostname === '127.0.0.1' || hostname === '[::1]'
 
 /**
  * Checks a Link URL (`<L>/link/<sessionId>`) and takes it apart.

@@ -12,18 +12,16 @@ export interface FrameView {
   /** Attaches the iframe (once the key pair exists and the URL is known). */
   attachFrame: (src: string) => void
   frame: () => HTMLIFrameElement | null
-  /** Removes the iframe for good (the host declared the flow failed); messages stay. */
-  removeFrame: () => void
   setLoading: (loading: boolean) => void
-  showError: (message: string) => void
+  /** The flow failed: the iframe goes for good, and `message` shows in its place. */
+  fail: (message: string) => void
   setHeight: (height: number) => void
 }
 
 export interface FrameViewOptions {
-  doc: Document
   strings: HostStrings
   title?: string | undefined
-  allowCamera: boolean
+  allowCamera?: boolean | undefined
   /** Fill the parent (modal) instead of a fixed starting height (inline). */
   fill: boolean
 }
@@ -33,15 +31,14 @@ const MAX_FRAME_HEIGHT = 10_000
 const MESSAGE_CSS = 'font:14px system-ui,sans-serif;'
 
 export function createFrameView(options: FrameViewOptions): FrameView {
-  const { doc, strings, fill } = options
+  const { strings, fill } = options
   const root = createElement(
-    doc,
     'div',
     { class: 'humanos-link' },
     `position:relative;width:100%;display:flex;flex-direction:column${fill ? ';height:100%' : ''}`,
   )
-  const status = createElement(doc, 'div', { role: 'status', 'aria-live': 'polite' }, MESSAGE_CSS)
-  const alert = createElement(doc, 'div', { role: 'alert' }, MESSAGE_CSS + 'color:#b00020')
+  const status = createElement('div', { role: 'status', 'aria-live': 'polite' }, MESSAGE_CSS)
+  const alert = createElement('div', { role: 'alert' }, MESSAGE_CSS + 'color:#b00020')
   root.append(status, alert)
   let iframe: HTMLIFrameElement | null = null
 
@@ -55,7 +52,6 @@ export function createFrameView(options: FrameViewOptions): FrameView {
     root,
     attachFrame(src) {
       iframe = createElement(
-        doc,
         'iframe',
         {
           title: options.title ?? strings.frameTitle,
@@ -68,12 +64,13 @@ export function createFrameView(options: FrameViewOptions): FrameView {
       root.append(iframe)
     },
     frame: () => iframe,
-    removeFrame() {
+    setLoading: (loading) => say(status, loading ? strings.loading : ''),
+    fail(message) {
       iframe?.remove()
       iframe = null
+      say(status, '')
+      say(alert, message)
     },
-    setLoading: (loading) => say(status, loading ? strings.loading : ''),
-    showError: (message) => say(alert, message),
     setHeight(height) {
       if (iframe && height > 0) {
         iframe.style.height = `${Math.min(Math.ceil(height), MAX_FRAME_HEIGHT)}px`

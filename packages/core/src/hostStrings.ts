@@ -21,5 +21,5 @@ const STRINGS: Record<'ENG' | 'PRT', HostStrings> = {
 }
 
 export function hostStrings(lang: LinkLanguage | undefined): HostStrings {
-  return lang === 'PRT' ? STRINGS.PRT : STRINGS.ENG
+  return STRINGS[lang === 'PRT' ? 'PRT' : 'ENG']
 }

@@ -2,6 +2,7 @@ import { DEV } from './dev.js'
 import type { HumanosLinkError } from './errors.js'
 import { startFrameSession } from './frameSession.js'
 import type { Emit, FrameSession } from './frameSession.js'
+import type { ParsedLink } from './frameUrl.js'
 import type { LinkState } from './linkMachine.js'
 import { createLinkStore } from './linkStore.js'
 import type { LinkController, LinkControllerOptions } from './options.js'
@@ -38,12 +39,15 @@ export function createController(
   initial: LinkControllerOptions,
 ): [controller: LinkController, flush: () => void] {
   const { store, dispatch } = createLinkStore()
-  let options = validateOptions<LinkControllerOptions>(initial, 'createLinkController')
+  if (DEV) validateOptions(initial, 'createLinkController')
+  let options = initial
   const mounts: { container: HTMLElement | undefined }[] = []
   let session: FrameSession | null = null
   let sessionContainer: HTMLElement | undefined
   // The frame inputs the current state belongs to; a difference starts over.
   let inputs: unknown[] | null = null
+  // The link of those inputs, checked: `null` when there is none or it was refused.
+  let link: ParsedLink | null = null
   let warnedEnded = false
   let scheduled = false
   let destroyed = false
@@ -81,26 +85,28 @@ export function createController(
   function reconcile() {
     scheduled = false
     if (destroyed) return
-    const next = FRAME_INPUTS.map((name) => options[name])
+    // `linkOrigins` by value: a new array with the same origins (a React prop) keeps the frame.
+    const next = [...FRAME_INPUTS.map((name) => options[name]), '' + options.linkOrigins]
     if (!inputs || next.some((value, i) => value !== inputs![i])) {
       drop(true)
       inputs = next
       applyOpen()
-      const parsed = options.link ? checkLink(options.link) : null
-      if (parsed && !('url' in parsed)) invalidLink(parsed)
+      // Checked once per link, before any frame exists: a refused link never gets one.
+      const checked = options.link ? checkLink(options.link, options.linkOrigins) : null
+      link = null
+      if (checked && !('url' in checked)) invalidLink(checked)
+      else link = checked
     }
-    const { link, mode } = options
+    const { mode } = options
     const container = mounts.at(-1)?.container
     const placed = mounts.length > 0 && (mode === 'modal' || !!container)
     if (session && (!placed || (mode !== 'modal' && container !== sessionContainer))) {
       drop()
     }
     if (!link || !placed || session || store.getState().status !== 'idle') return
-    const parsed = checkLink(link)
-    if (!('url' in parsed)) return
     warnedEnded = false
     sessionContainer = container
-    session = startFrameSession({ options, link: parsed, container, store, dispatch, emit })
+    session = startFrameSession({ options, link, container, store, dispatch, emit })
   }
 
   // Changes are applied together one microtask later: StrictMode's mount, unmount, mount (or
@@ -116,7 +122,8 @@ export function createController(
     getState: store.getState,
     subscribe: store.subscribe,
     setOptions(next) {
-      options = validateOptions<LinkControllerOptions>(next, 'setOptions')
+      if (DEV) validateOptions(next, 'setOptions')
+      options = next
       if (inputs && options.open !== undefined) applyOpen()
       schedule()
     },
@@ -134,8 +141,13 @@ export function createController(
     open() {
       // The reducer opens only a live or pending (idle) flow.
       if (options.mode !== 'modal' || dispatch({ type: 'open' })) return
-      const state = store.getState()
-      if (DEV && !warnedEnded && !isLive(state) && !['idle', 'destroyed'].includes(state.status)) {
+      const state = DEV && store.getState()
+      if (
+        state &&
+        !warnedEnded &&
+        !isLive(state) &&
+        !['idle', 'destroyed'].includes(state.status)
+      ) {
         // Otherwise a button that "does nothing" after the person closed the modal.
         warnedEnded = true
         console.warn(

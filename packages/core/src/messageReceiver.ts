@@ -8,6 +8,7 @@
  * 3. For `result`: reject a replayed `id` or a `ts` outside the allowed window, decrypt, parse,
  *    check the payload shape. Any failure of these is reported once, and the receiver stops.
  */
+import { DEV } from './dev.js'
 import { HumanosLinkError, decryptionFailed } from './errors.js'
 import { MAX_RESULT_AGE_MS } from './protocol/constants.js'
 import { isLinkMessage } from './protocol/messages.js'
@@ -58,7 +59,11 @@ export function createMessageReceiver(options: MessageReceiverOptions): MessageR
       ts: message.ts,
     })
     if (!isLinkResultPayload(payload)) {
-      throw new HumanosLinkError('invalid_payload', 'The result does not have the expected shape.')
+      // One short text for any malformed result in production (see `openResult`).
+      throw new HumanosLinkError(
+        'invalid_payload',
+        DEV ? 'The result does not have the expected shape.' : 'The result is malformed.',
+      )
     }
     return payload
   }

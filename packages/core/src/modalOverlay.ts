@@ -21,7 +21,6 @@ export interface ModalOverlay {
 }
 
 export interface ModalOverlayOptions {
-  doc: Document
   label: string
   closeLabel: string
   /** The person asked to close (Escape or the close button). */
@@ -42,39 +41,34 @@ const CLOSE_CSS =
   'align-self:flex-end;margin:4px 8px 0 0;padding:6px 10px;font:24px/1 system-ui,sans-serif;border:0;background:none;cursor:pointer'
 
 export function createModalOverlay(options: ModalOverlayOptions): ModalOverlay {
-  const { doc, onRequestClose } = options
-  const page = doc.documentElement
+  const { onRequestClose } = options
+  const page = document.documentElement
   const dialog = createElement(
-    doc,
     'dialog',
     { class: 'humanos-link-overlay', 'aria-label': options.label, 'aria-modal': 'true' },
     DIALOG_CSS,
   )
-  const card = createElement(doc, 'div', {}, CARD_CSS)
+  const card = createElement('div', {}, CARD_CSS)
   const closeButton = createElement(
-    doc,
     'button',
     { type: 'button', 'aria-label': options.closeLabel },
     CLOSE_CSS,
   )
   closeButton.textContent = '×'
   closeButton.onclick = onRequestClose
-  const content = createElement(doc, 'div', {}, 'flex:1;min-height:0;padding:0 4px 4px')
+  const content = createElement('div', {}, 'flex:1;min-height:0;padding:0 4px 4px')
   const focusFrame = () => (content.querySelector('iframe') ?? closeButton).focus()
 
   // Focusable sentinels at both ends turn "Tab out of the dialog" into "Tab to its other end".
-  const sentinel = (onFocus: () => void) => {
-    const element = createElement(doc, 'div', { tabindex: '0', 'aria-hidden': 'true' })
-    element.onfocus = onFocus
-    return element
-  }
+  const sentinel = (onfocus: () => void) =>
+    Object.assign(createElement('div', { tabindex: '0', 'aria-hidden': 'true' }), { onfocus })
   card.append(closeButton, content)
   dialog.append(
     sentinel(focusFrame),
     card,
     sentinel(() => closeButton.focus()),
   )
-  doc.body.append(dialog)
+  document.body.append(dialog)
 
   let shown = false
   let returnFocusTo: HTMLElement | null = null
@@ -102,7 +96,7 @@ export function createModalOverlay(options: ModalOverlayOptions): ModalOverlay {
     content,
     show() {
       if (shown || !dialog.isConnected) return
-      returnFocusTo = doc.activeElement as HTMLElement | null
+      returnFocusTo = document.activeElement as HTMLElement | null
       // showModal() throws on a dialog host script opened non-modally; close() is a no-op else.
       dialog.close()
       dialog.style.display = 'block'

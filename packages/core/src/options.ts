@@ -65,6 +65,16 @@ export interface LinkFrameOptions {
   keyPair?: HostKeyPair | undefined
   /** The iframe's accessible title (default "Humanos approval"). */
   title?: string | undefined
+  /**
+   * The Link origins a frame may be made for, exact (`https://app.humanos.id`,
+   * `http://localhost:4000`: scheme, host and port, no path, no wildcard). A link on another origin is refused with `invalid_link`
+   * before any iframe exists, so markup or data that carries a link cannot summon a frame (or
+   * the camera) from elsewhere. It replaces the default, which is the production Link origin
+   * `https://app.humanos.id` plus, only while the page itself is on `localhost`, `127.0.0.1` or
+   * `[::1]`, any loopback origin (the local sandbox). Compared by value: a new array with the
+   * same origins keeps the frame.
+   */
+  linkOrigins?: readonly string[] | undefined
 }
 
 /** Options of {@link createLinkController}, all of which may change with `setOptions`. */
@@ -138,7 +148,7 @@ export interface HumanosLinkHandle {
 export interface LinkController extends HumanosLinkHandle {
   /**
    * Replaces the options. A new `link`, `mode`, `lang`, `theme`, `allowCamera`,
-   * `loadTimeoutMs`, `autoResize`, `title` or `keyPair` makes a new frame (the state starts over
+   * `loadTimeoutMs`, `autoResize`, `title`, `keyPair` or `linkOrigins` makes a new frame (the state starts over
    * from `idle`); new callbacks are simply used from now on.
    * @throws TypeError for an option of the wrong type (a bad `link` is not thrown, see `link`).
    */

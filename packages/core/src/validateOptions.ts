@@ -1,7 +1,7 @@
-import { DEV } from './dev.js'
 import { HumanosLinkError, misuse } from './errors.js'
 import { parseLink } from './frameUrl.js'
 import type { ParsedLink } from './frameUrl.js'
+import { isAllowedLinkOrigin, originRefused } from './linkOrigins.js'
 import type { LinkControllerOptions } from './options.js'
 import { isObject, matches } from './protocol/shape.js'
 import type { Rule } from './protocol/shape.js'
@@ -10,7 +10,7 @@ const isFunction = (value: unknown) => typeof value === 'function'
 const isBoolean = (value: unknown) => typeof value === 'boolean'
 
 // Each optional option: what it must be, and how to say so. One table keeps every check and its
-// message side by side. Built on demand, so production bundles (no `DEV`) drop it entirely.
+// message side by side. Built on demand, and only in development (see `validateOptions`).
 const optionRules = (): [keyof LinkControllerOptions, Rule, string][] => [
   ['mode', ['inline', 'modal'], '"inline" or "modal"'],
   [
@@ -26,6 +26,13 @@ const optionRules = (): [keyof LinkControllerOptions, Rule, string][] => [
     'the key pair generateHostKeyPair() returns',
   ],
   ['title', 'string', 'a string'],
+  [
+    'linkOrigins',
+    (list) =>
+      Array.isArray(list) &&
+      list.every((origin) => typeof origin === 'string' && /^https?:\/\/[^/?#\s*]+$/.test(origin)),
+    'an array of exact origins, like ["https://app.humanos.id", "http://localhost:4000"] (no path, no trailing slash, no wildcard)',
+  ],
   ...(['open', 'allowCamera', 'autoResize'] as const).map(
     (name): [keyof LinkControllerOptions, Rule, string] => [name, isBoolean, 'true or false'],
   ),
@@ -44,31 +51,36 @@ const describe = (value: unknown) =>
 
 /**
  * Checks every option but the link and throws a `TypeError` that says what is wrong and how to
- * fix it: misuse is reported at once, never later as a flow error. Production builds trust the
- * types (see `dev.ts`).
+ * fix it: misuse is reported at once, never later as a flow error. A development diagnostic,
+ * like React's prop checks: callers write `if (DEV) validateOptions(...)`, so production
+ * bundles trust the types (the embed package checks what HTML attributes give it) and drop
+ * the table with its sentences (see `dev.ts`).
  */
-export function validateOptions<T extends LinkControllerOptions>(options: unknown, api: string): T {
-  // A development diagnostic, like React's prop checks: production builds trust the types (and
-  // the embed package checks what HTML attributes give it), which keeps the table out of them.
-  if (DEV) {
-    if (!isObject(options)) misuse(`${api} needs an options object, like ${api}({ link }).`)
-    for (const [name, rule, expected] of optionRules()) {
-      const value = (options as Record<string, unknown>)[name]
-      if (value !== undefined && !matches(value, rule)) {
-        misuse(`\`${name}\` must be ${expected}, got ${describe(value)}.`)
-      }
+export function validateOptions(options: unknown, api: string): void {
+  if (!isObject(options)) misuse(`${api} needs an options object, like ${api}({ link }).`)
+  for (const [name, rule, expected] of optionRules()) {
+    const value = (options as Record<string, unknown>)[name]
+    if (value !== undefined && !matches(value, rule)) {
+      misuse(`\`${name}\` must be ${expected}, got ${describe(value)}.`)
     }
   }
-  return options as T
 }
 
 /**
- * The link taken apart, or the `invalid_link` error the flow fails with. A link comes from the
- * network, so a bad one is a flow error, not a throw.
+ * The link taken apart, or the `invalid_link` error the flow fails with: not a Link URL, or on
+ * an origin outside `allowed` (the `linkOrigins` option, see `isAllowedLinkOrigin`). A link
+ * comes from the network (or from markup), so a bad one is a flow error, not a throw.
  */
-export function checkLink(link: string): ParsedLink | HumanosLinkError {
+export function checkLink(
+  link: string,
+  allowed: readonly string[] | undefined,
+): ParsedLink | HumanosLinkError {
   try {
-    return parseLink(link)
+    const parsed = parseLink(link)
+    if (!isAllowedLinkOrigin(parsed.url, allowed, location.hostname)) {
+      misuse(originRefused(parsed.origin, allowed))
+    }
+    return parsed
   } catch (error) {
     return new HumanosLinkError('invalid_link', (error as Error).message)
   }

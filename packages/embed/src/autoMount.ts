@@ -20,9 +20,15 @@ const SELECTOR = `[${AUTO_MOUNT_ATTRIBUTE}]:not(${ELEMENT_NAME})`
  * when `data-humanos-link`, `data-mode`, `data-lang`, `data-theme` or `data-allow-camera`
  * changes. Inline flows render inside the element; modal flows open when it is clicked.
  * Events are the element's `humanos-link:*` events, dispatched on the marked element.
+ * A link outside `options.linkOrigins` (default: the page's, from `installHumanosLink`, else
+ * the core's) mounts nothing: the flow fails with `invalid_link` before any iframe exists, so
+ * markup cannot summon a frame, or the camera, from another origin.
  * @returns a function that stops watching and destroys every flow it mounted.
  */
-export function startAutoMount(doc: Document = document): () => void {
+export function startAutoMount(
+  doc: Document = document,
+  options: { linkOrigins?: readonly string[] | undefined } = {},
+): () => void {
   const flows = new Map<HTMLElement, ElementFlow>()
 
   // Modal flows open when their element is clicked (a button, typically); inline ones ignore it.
@@ -41,7 +47,11 @@ export function startAutoMount(doc: Document = document): () => void {
     if (!element.isConnected || !element.matches(SELECTOR)) return unmount(element)
     let flow = flows.get(element)
     if (!flow) {
-      flow = elementFlow(element, (name) => element.getAttribute(attributeName(name)))
+      flow = elementFlow(
+        element,
+        (name) => element.getAttribute(attributeName(name)),
+        () => options.linkOrigins,
+      )
       flows.set(element, flow)
       element.addEventListener('click', open)
     }

@@ -2,6 +2,7 @@ import { createLinkController } from '@humanos-link/core'
 import type { LinkController, LinkControllerOptions } from '@humanos-link/core'
 import { FLOW_ATTRIBUTES, readFlowAttributes } from './flowAttributes.js'
 import type { FlowAttributeName } from './flowAttributes.js'
+import { pageSettings } from './pageSettings.js'
 
 /** The flow of one element; see {@link elementFlow}. */
 export interface ElementFlow {
@@ -31,12 +32,15 @@ const describe = (target: HTMLElement) =>
 /**
  * The flow of `target`, made from its attributes (`read` returns the value of one of the
  * `FLOW_ATTRIBUTES`, or `null`), for `<humanos-link>` and auto-mounted elements alike: a thin
- * reader of one core controller. Inline flows render into `target`, modal flows open their own
+ * reader of one core controller. `linkOrigins` gives the element's own allowlist (else the
+ * page's), which never comes from its attributes: markup that survives a sanitizer must not
+ * widen it. Inline flows render into `target`, modal flows open their own
  * overlay, and every callback becomes a `humanos-link:*` event on `target`.
  */
 export function elementFlow(
   target: HTMLElement,
   read: (name: FlowAttributeName) => string | null,
+  linkOrigins: () => readonly string[] | undefined,
 ): ElementFlow {
   const controller = createLinkController()
   let unmount: (() => void) | null = null
@@ -66,16 +70,17 @@ export function elementFlow(
     update() {
       if (!target.isConnected) return destroy()
       // Attribute warnings once per change, not on every call.
-      const values = JSON.stringify(FLOW_ATTRIBUTES.map(read))
+      const origins = linkOrigins() ?? pageSettings.linkOrigins
+      const values = JSON.stringify([FLOW_ATTRIBUTES.map(read), origins])
       if (values !== given) {
         given = values
         const attributes = readFlowAttributes(read)
-        controller.setOptions({ ...attributes, ...callbacks })
+        controller.setOptions({ ...attributes, ...callbacks, linkOrigins: origins })
         // An element that shows nothing should say why, once.
         if (!attributes.link && !warnedNoLink) {
           warnedNoLink = true
           console.warn(
-            `Humanos Link: ${describe(target)} has no link, so it shows nothing. Set it to the link of POST /request's subjects, like https://app.humanos.id/link/<id>.`,
+            `Humanos Link: ${describe(target)} has no link, so it shows nothing: set it to a subject's link from POST /request, like https://app.humanos.id/link/<id>.`,
           )
         }
       }

@@ -22,7 +22,26 @@ export class HumanosLinkElement extends Base {
     return [...FLOW_ATTRIBUTES]
   }
 
-  #flow = elementFlow(this, (name) => this.getAttribute(name))
+  #linkOrigins: readonly string[] | undefined
+  #flow = elementFlow(
+    this,
+    (name) => this.getAttribute(name),
+    () => this.#linkOrigins,
+  )
+
+  /**
+   * This element's own Link origins (the core's `linkOrigins`), replacing the page's from
+   * `installHumanosLink` (the script tag's `data-link-origins`); `undefined` uses the page's. A property, not an attribute,
+   * on purpose: markup can set attributes, and must not widen where a frame may come from.
+   */
+  get linkOrigins(): readonly string[] | undefined {
+    return this.#linkOrigins
+  }
+
+  set linkOrigins(origins: readonly string[] | undefined) {
+    this.#linkOrigins = origins
+    this.#scheduleUpdate()
+  }
 
   /** Where the flow is: `idle` while there is no frame (no link yet, not in the document). */
   get status(): LinkStatus {
@@ -63,8 +82,9 @@ export class HumanosLinkElement extends Base {
   }
 
   /** Custom-element hook: an observed attribute changed; the flow follows it. */
-  // The values are not compared here: an update finds for itself whether anything changed.
-  attributeChangedCallback(_name: string, _previous: string | null, _next: string | null): void {
+  // The values are not compared here (nor read: the browser passes name, old and new value):
+  // an update finds for itself whether anything changed.
+  attributeChangedCallback(): void {
     this.#scheduleUpdate()
   }
 

@@ -1,11 +1,13 @@
 import { ErrorCodes, HumanosLinkError, createHumanosLink } from '@humanos-link/core'
+import type { HumanosLinkOptions } from '@humanos-link/core'
 import { startAutoMount } from './autoMount.js'
 import { defineHumanosLinkElement } from './humanosLinkElement.js'
+import { pageSettings } from './pageSettings.js'
 import { VERSION } from './version.js'
 
 /** What the script tag puts on `window.HumanosLink`. */
 export interface HumanosLinkGlobal {
-  /** The core's `createHumanosLink`: same options, same handle. */
+  /** The core's `createHumanosLink`: same options, same handle; `linkOrigins` defaults to the page's. */
   readonly create: typeof createHumanosLink
   /** Every error code, to compare with `error.code`. */
   readonly ErrorCodes: typeof ErrorCodes
@@ -13,6 +15,16 @@ export interface HumanosLinkGlobal {
   readonly HumanosLinkError: typeof HumanosLinkError
   /** The version of the script. */
   readonly version: string
+}
+
+/** Options of {@link installHumanosLink}. */
+export interface InstallOptions {
+  /**
+   * The page's Link origins (the core's `linkOrigins`), for every `<humanos-link>`, every
+   * `data-humanos-link` element and `create()`: the script tag's `data-link-origins`. Leave it
+   * out for the default (`https://app.humanos.id`, plus loopback origins on a loopback page).
+   */
+  linkOrigins?: readonly string[] | undefined
 }
 
 declare global {
@@ -23,11 +35,14 @@ declare global {
 
 /**
  * What the script tag runs: defines `window.HumanosLink`, registers `<humanos-link>` and starts
- * auto-mounting `data-humanos-link` elements. Once per window: when `HumanosLink` is already
+ * auto-mounting `data-humanos-link` elements, all within `options.linkOrigins`. Once per window: when `HumanosLink` is already
  * there (the script loaded twice), it changes nothing and returns the existing global, so there
  * is one registration, one observer and one global.
  */
-export function installHumanosLink(win: Window = window): HumanosLinkGlobal {
+export function installHumanosLink(
+  win: Window = window,
+  options: InstallOptions = {},
+): HumanosLinkGlobal {
   const existing = win.HumanosLink
   if (existing) {
     if (existing.version !== VERSION) {
@@ -37,8 +52,13 @@ export function installHumanosLink(win: Window = window): HumanosLinkGlobal {
     }
     return existing
   }
+  const { linkOrigins } = options
+  pageSettings.linkOrigins = linkOrigins
   const api: HumanosLinkGlobal = Object.freeze({
-    create: createHumanosLink,
+    // The page's allowlist applies to script-made flows too, unless they pass their own.
+    create: linkOrigins
+      ? (flow: HumanosLinkOptions) => createHumanosLink({ linkOrigins, ...flow })
+      : createHumanosLink,
     ErrorCodes,
     HumanosLinkError,
     version: VERSION,

@@ -54,7 +54,7 @@ export function requireSubtle(): SubtleCrypto {
       'insecure_context',
       DEV
         ? 'Web Crypto is not available: serve the page over https (or http://localhost).'
-        : 'Web Crypto is not available.',
+        : 'Web Crypto is not available: use https.',
     )
   }
   return subtle
@@ -229,6 +229,9 @@ export async function openResult(
   try {
     return JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(plaintext))
   } catch {
-    throw new HumanosLinkError('invalid_payload', 'The result is not JSON.')
+    throw new HumanosLinkError(
+      'invalid_payload',
+      DEV ? 'The result is not JSON.' : 'The result is malformed.',
+    )
   }
 }
