@@ -8,7 +8,12 @@ import { startAutoMount } from './autoMount.js'
 import { defineHumanosLinkElement } from './humanosLinkElement.js'
 import type { HumanosLinkElement } from './humanosLinkElement.js'
 import { installHumanosLink } from './installHumanosLink.js'
-import { FRAME_ORIGIN, fakeFrame, linkFor, recordEvents } from './testing/fakeFrame.js'
+import {
+  UNREACHABLE_LINK_ORIGIN as FRAME_ORIGIN,
+  fakeLinkFrame,
+  linkUrl,
+} from '@humanos-link/test-kit'
+import { recordEvents } from './testing/recordEvents.js'
 
 const HOSTILE = 'https://evil.example'
 
@@ -76,19 +81,19 @@ describe('the Link-origin allowlist in the embed', () => {
     const added = watchFrames()
     const marked = document.createElement('div')
     marked.id = 'marked'
-    marked.dataset.humanosLink = linkFor('sess-marked')
+    marked.dataset.humanosLink = linkUrl('sess-marked')
     const element = document.createElement('humanos-link')
     element.id = 'element'
-    element.setAttribute('link', linkFor('sess-element'))
+    element.setAttribute('link', linkUrl('sess-element'))
     document.body.append(marked, element)
-    const created = api.create({ link: linkFor('sess-create'), container: marked })
+    const created = api.create({ link: linkUrl('sess-create'), container: marked })
     cleanups.push(created.destroy)
     expect(created.getState().error?.message).toContain(`${FRAME_ORIGIN} is not`)
     await vi.waitFor(() => expect(events.map((event) => event.type)).toEqual(['error', 'error']))
     expect(added()).toEqual([])
     // An explicit list still wins for script-made flows.
     const own = createHumanosLink({
-      link: linkFor('sess-own'),
+      link: linkUrl('sess-own'),
       container: marked,
       linkOrigins: [FRAME_ORIGIN],
     })
@@ -97,7 +102,7 @@ describe('the Link-origin allowlist in the embed', () => {
     // A property, which markup cannot set: the element's own list replaces the page's.
     element.linkOrigins = [FRAME_ORIGIN]
     await vi.waitFor(() => expect(element.querySelector('iframe')).not.toBeNull())
-    fakeFrame(element.querySelector('iframe')!).ready()
+    fakeLinkFrame(element.querySelector('iframe')!).ready()
     await vi.waitFor(() => expect(events.at(-1)).toMatchObject({ type: 'ready', target: element }))
   })
 })
