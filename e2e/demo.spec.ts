@@ -160,6 +160,30 @@ test.describe('demo app', () => {
     await expect(page.locator('iframe')).toHaveCount(0)
   })
 
+  test('“Send a new code” goes through the BFF, and a cool-down is said, not waited out', async ({
+    page,
+  }) => {
+    const contact = `resend-${randomUUID()}@example.com`
+    await page.goto(DEMO)
+    await page.getByRole('button', { name: 'One-off consent' }).click()
+    await page.getByLabel('Contacts').fill(contact)
+    await page.getByLabel('What is being approved').fill('Resend check')
+    await page.getByRole('button', { name: 'Create request' }).click()
+    await expect(page.locator('iframe')).toHaveCount(1)
+    const resend = page.waitForRequest(
+      (r) => r.method() === 'POST' && /\/api\/requests\/[^/]+\/resend$/.test(r.url()),
+    )
+    await page.getByRole('button', { name: 'Send a new code' }).click()
+    // The page's own CSRF header rides along; the code sent at creation starts the cool-down.
+    expect((await resend).headers()['x-requested-by']).toBe('humanos-demo')
+    await expect(
+      page.getByRole('alert').filter({ hasText: 'A code was sent moments ago' }),
+    ).toContainText(/Wait \d+ s/)
+    // Nothing replaced the person's code: the flow still finishes with it.
+    await approveInFrame(page.frameLocator('iframe'), contact)
+    await expect(page.getByTestId('attestation-verified')).toContainText('ACTIVE')
+  })
+
   test('the plain HTML page does the same through the script tag', async ({ page }) => {
     const errors: string[] = []
     page.on('pageerror', (error) => errors.push(error.message))
