@@ -6,6 +6,7 @@ import { createHumanosLink } from './createHumanosLink.js'
 import { createLinkController } from './linkController.js'
 import type { HumanosLinkError } from './errors.js'
 import { createLinkMessage } from './protocol/messages.js'
+import { watchAddedFrames } from '@humanos-link/test-kit'
 
 // Nothing listens on port 9; the iframe's window is real (see linkController.browser.test.ts).
 const ALLOWED = 'http://127.0.0.1:9'
@@ -17,23 +18,6 @@ afterEach(() => {
   cleanups.splice(0).forEach((cleanup) => cleanup())
 })
 
-/** Every iframe or dialog ever added to the page while the test runs, even for an instant. */
-function watchFrames() {
-  const added: Element[] = []
-  const observer = new MutationObserver((records) => {
-    for (const { addedNodes } of records) {
-      for (const node of addedNodes) {
-        if (!(node instanceof Element)) continue
-        if (node.matches('iframe, dialog')) added.push(node)
-        added.push(...node.querySelectorAll('iframe, dialog'))
-      }
-    }
-  })
-  observer.observe(document.documentElement, { childList: true, subtree: true })
-  cleanups.push(() => observer.disconnect())
-  return { added: () => (observer.takeRecords(), added) }
-}
-
 function container() {
   const element = document.createElement('div')
   document.body.append(element)
@@ -43,7 +27,8 @@ function container() {
 
 describe('linkOrigins', () => {
   it('refuses a link outside the allowlist before any iframe, overlay or camera exists', async () => {
-    const frames = watchFrames()
+    const frames = watchAddedFrames()
+    cleanups.push(frames.stop)
     const errors: HumanosLinkError[] = []
     const inline = createHumanosLink({
       link: `${HOSTILE}/link/s-inline`,
@@ -77,7 +62,8 @@ describe('linkOrigins', () => {
   })
 
   it('lets the pinned origin in, keeps its frame for an equal new list, drops it when unpinned', async () => {
-    const frames = watchFrames()
+    const frames = watchAddedFrames()
+    cleanups.push(frames.stop)
     const onError = vi.fn()
     const flow = createLinkController({
       link: `${ALLOWED}/link/s-pinned`,

@@ -12,6 +12,7 @@ import {
   UNREACHABLE_LINK_ORIGIN as FRAME_ORIGIN,
   fakeLinkFrame,
   linkUrl,
+  watchAddedFrames,
 } from '@humanos-link/test-kit'
 import { recordEvents } from './testing/recordEvents.js'
 
@@ -23,23 +24,6 @@ afterEach(() => {
   document.body.replaceChildren()
   vi.restoreAllMocks()
 })
-
-/** Every iframe or dialog ever added while the test runs, even for an instant. */
-function watchFrames() {
-  const added: Element[] = []
-  const observer = new MutationObserver((records) => {
-    for (const { addedNodes } of records) {
-      for (const node of addedNodes) {
-        if (!(node instanceof Element)) continue
-        if (node.matches('iframe, dialog')) added.push(node)
-        added.push(...node.querySelectorAll('iframe, dialog'))
-      }
-    }
-  })
-  observer.observe(document.documentElement, { childList: true, subtree: true })
-  cleanups.push(() => observer.disconnect())
-  return () => (observer.takeRecords(), added)
-}
 
 // What an attacker's comment or profile field would carry, after sanitizing.
 const INJECTED = `
@@ -53,7 +37,8 @@ describe('the Link-origin allowlist in the embed', () => {
     vi.spyOn(console, 'warn').mockImplementation(() => {})
     defineHumanosLinkElement()
     cleanups.push(startAutoMount())
-    const added = watchFrames()
+    const frames = watchAddedFrames()
+    cleanups.push(frames.stop)
     const events = recordEvents(document)
     const section = document.createElement('section')
     section.innerHTML = INJECTED
@@ -68,7 +53,7 @@ describe('the Link-origin allowlist in the embed', () => {
       expect((detail as HumanosLinkError).message).toContain(HOSTILE)
     }
     expect(section.querySelector<HumanosLinkElement>('#element')!.status).toBe('failed')
-    expect(added()).toEqual([])
+    expect(frames.added()).toEqual([])
     expect(document.querySelector('[allow~="camera"]')).toBeNull()
   })
 
@@ -78,7 +63,8 @@ describe('the Link-origin allowlist in the embed', () => {
     // origin, allowed by default on this loopback page, is now outside.
     const api = installHumanosLink(window, { linkOrigins: ['https://link.example'] })
     const events = recordEvents(document)
-    const added = watchFrames()
+    const frames = watchAddedFrames()
+    cleanups.push(frames.stop)
     const marked = document.createElement('div')
     marked.id = 'marked'
     marked.dataset.humanosLink = linkUrl('sess-marked')
@@ -90,7 +76,7 @@ describe('the Link-origin allowlist in the embed', () => {
     cleanups.push(created.destroy)
     expect(created.getState().error?.message).toContain(`${FRAME_ORIGIN} is not`)
     await vi.waitFor(() => expect(events.map((event) => event.type)).toEqual(['error', 'error']))
-    expect(added()).toEqual([])
+    expect(frames.added()).toEqual([])
     // An explicit list still wins for script-made flows.
     const own = createHumanosLink({
       link: linkUrl('sess-own'),

@@ -65,6 +65,15 @@ export function contractDriver(flow: MountedFlow, trace: string[]): ContractDriv
   }
 }
 
+/** The opening every live scenario shares: the frame exists, loads and reports ready. */
+async function readyFrame(flow: ContractDriver): Promise<FakeLinkFrame> {
+  const frame = await flow.frame()
+  await flow.status('loading')
+  frame.ready()
+  await flow.status('ready')
+  return frame
+}
+
 const loaded = ['status loading', 'onEvent ready', 'onReady', 'status ready']
 const approved = [
   'onEvent result',
@@ -88,20 +97,14 @@ export const CONTRACT_SCENARIOS: readonly ContractScenario[] = [
   {
     name: 'ready',
     async run(flow) {
-      const frame = await flow.frame()
-      await flow.status('loading')
-      frame.ready()
-      await flow.status('ready')
+      await readyFrame(flow)
     },
     trace: loaded,
   },
   {
     name: 'success: the person approves two credentials',
     async run(flow) {
-      const frame = await flow.frame()
-      await flow.status('loading')
-      frame.ready()
-      await flow.status('ready')
+      const frame = await readyFrame(flow)
       await frame.approve(2)
       await flow.status('completed')
     },
@@ -119,10 +122,7 @@ export const CONTRACT_SCENARIOS: readonly ContractScenario[] = [
   {
     name: 'reject: a completed flow whose decision is a rejection',
     async run(flow) {
-      const frame = await flow.frame()
-      await flow.status('loading')
-      frame.ready()
-      await flow.status('ready')
+      const frame = await readyFrame(flow)
       await frame.decide('reject')
       await flow.status('completed')
     },
@@ -138,10 +138,7 @@ export const CONTRACT_SCENARIOS: readonly ContractScenario[] = [
   {
     name: 'exit: the person closes the flow (user_closed)',
     async run(flow) {
-      const frame = await flow.frame()
-      await flow.status('loading')
-      frame.ready()
-      await flow.status('ready')
+      const frame = await readyFrame(flow)
       frame.exit('user_closed')
       await flow.status('exited')
     },
@@ -167,10 +164,7 @@ export const CONTRACT_SCENARIOS: readonly ContractScenario[] = [
   {
     name: "expiry during the flow: exit('expired') is the same session_expired error",
     async run(flow) {
-      const frame = await flow.frame()
-      await flow.status('loading')
-      frame.ready()
-      await flow.status('ready')
+      const frame = await readyFrame(flow)
       frame.exit('expired')
       await flow.status('failed')
       await flow.frameRemoved(frame)
@@ -197,10 +191,7 @@ export const CONTRACT_SCENARIOS: readonly ContractScenario[] = [
       late.complete(0)
       await late.approve()
       flow.restart()
-      const frame = await flow.frame()
-      await flow.status('loading')
-      frame.ready()
-      await flow.status('ready')
+      const frame = await readyFrame(flow)
       await frame.approve()
       await flow.status('completed')
     },
@@ -217,18 +208,12 @@ export const CONTRACT_SCENARIOS: readonly ContractScenario[] = [
   {
     name: 'restart after the person closed the flow: a new frame, the same link, completed',
     async run(flow) {
-      const first = await flow.frame()
-      await flow.status('loading')
-      first.ready()
-      await flow.status('ready')
+      const first = await readyFrame(flow)
       first.exit('user_closed')
       await flow.status('exited')
       flow.restart()
       await flow.frameRemoved(first)
-      const frame = await flow.frame()
-      await flow.status('loading')
-      frame.ready()
-      await flow.status('ready')
+      const frame = await readyFrame(flow)
       await frame.approve()
       await flow.status('completed')
     },
