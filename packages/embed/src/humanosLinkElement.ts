@@ -31,13 +31,15 @@ export class HumanosLinkElement extends Base {
 
   /**
    * This element's own Link origins (the core's `linkOrigins`), replacing the page's from
-   * `installHumanosLink` (the script tag's `data-link-origins`); `undefined` uses the page's. A property, not an attribute,
-   * on purpose: markup can set attributes, and must not widen where a frame may come from.
+   * `installHumanosLink` (the script tag's `data-link-origins`); `undefined` uses the page's.
+   * A property, not an attribute, on purpose: markup can set attributes, and must not widen
+   * where a frame may come from.
    */
   get linkOrigins(): readonly string[] | undefined {
     return this.#linkOrigins
   }
 
+  /** Sets this element's own Link origins; the flow follows on the next update. */
   set linkOrigins(origins: readonly string[] | undefined) {
     this.#linkOrigins = origins
     this.#scheduleUpdate()
