@@ -6,6 +6,7 @@ import { approvalView, workflowView } from '../flow/catalogViews.js'
 import type { AppEnv } from '../http/appEnv.js'
 import { validate } from '../http/jsonBody.js'
 import { pageQueryShape } from './requestSchemas.js'
+import { pageView } from '../http/pageView.js'
 
 const APPROVAL_TYPES = ['DOCUMENT', 'CONSENT', 'FORM', 'JSON'] as const
 
@@ -38,19 +39,25 @@ export function catalogRoutes(ctx: SandboxContext): Hono<AppEnv> {
   app.get('/approvals', async (c) => {
     const query = await validate(approvalsQuery, c.req.query(), 'query')
     const { rows, total } = listApprovals(ctx.db, c.get('org').id, query)
-    return c.json({
-      data: rows.map((row) => approvalView(ctx.db, row)),
-      totalPages: Math.ceil(total / query.pageSize),
-    })
+    return c.json(
+      pageView(
+        rows.map((row) => approvalView(ctx.db, row)),
+        total,
+        query.pageSize,
+      ),
+    )
   })
 
   app.get('/workflows', async (c) => {
     const query = await validate(workflowsQuery, c.req.query(), 'query')
     const { rows, total } = listWorkflows(ctx.db, c.get('org').id, query)
-    return c.json({
-      data: rows.map((row) => workflowView(ctx.db, row)),
-      totalPages: Math.ceil(total / query.pageSize),
-    })
+    return c.json(
+      pageView(
+        rows.map((row) => workflowView(ctx.db, row)),
+        total,
+        query.pageSize,
+      ),
+    )
   })
 
   return app

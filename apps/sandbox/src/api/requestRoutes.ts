@@ -19,6 +19,7 @@ import { idempotent } from './idempotency.js'
 import { createRequestSchema, listQuerySchema } from './requestSchemas.js'
 import { subjectSelectorSchema } from './subjectSelector.js'
 import { userNumberOfDid } from './userDids.js'
+import { pageView } from '../http/pageView.js'
 
 const noBodySchema = z.strictObject({})
 
@@ -74,10 +75,13 @@ export function requestRoutes(ctx: SandboxContext): Hono<AppEnv> {
       subjectInternalId: query['subject[internalId]'],
     })
     const now = Date.now()
-    return c.json({
-      data: rows.map((row) => requestSummaryView(ctx, row, now)),
-      totalPages: Math.ceil(total / query.pageSize),
-    })
+    return c.json(
+      pageView(
+        rows.map((row) => requestSummaryView(ctx, row, now)),
+        total,
+        query.pageSize,
+      ),
+    )
   })
 
   app.get('/request/:requestId', (c) => {

@@ -34,6 +34,7 @@ import { platformKeyOf } from './platformKey.js'
 import { issuePresentation } from './presentations.js'
 import { revokeCredential } from './revocation.js'
 import { verifyPresentation } from './verification.js'
+import { pageView } from '../http/pageView.js'
 
 const DAY_MS = 86_400_000
 
@@ -71,10 +72,7 @@ export function mandateRoutes(ctx: SandboxContext): Hono<AppEnv> {
     const query = await validate(actionsQuerySchema, c.req.query(), 'query')
     const { orgId } = callerOf(ctx, c)
     const { rows, total } = listPublishedActions(ctx.db, orgId, query)
-    return c.json({
-      data: rows.map(actionSummaryView),
-      totalPages: Math.ceil(total / query.pageSize),
-    })
+    return c.json(pageView(rows.map(actionSummaryView), total, query.pageSize))
   })
 
   app.get('/actions/version/:id', async (c) => {
@@ -86,10 +84,13 @@ export function mandateRoutes(ctx: SandboxContext): Hono<AppEnv> {
       throw new HttpError(404, `Action ${c.req.param('id')} not found`)
     }
     const { rows, total } = listPublishedVersions(ctx.db, action.id, query)
-    return c.json({
-      data: rows.map((row) => actionVersionView(action, row)),
-      totalPages: Math.ceil(total / query.pageSize),
-    })
+    return c.json(
+      pageView(
+        rows.map((row) => actionVersionView(action, row)),
+        total,
+        query.pageSize,
+      ),
+    )
   })
 
   app.post('/credential/vp/:vcId', async (c) => {
@@ -151,7 +152,7 @@ export function mandateRoutes(ctx: SandboxContext): Hono<AppEnv> {
       pageIndex: query.pageIndex,
       pageSize: query.pageSize,
     })
-    return c.json({ data: rows.map(activityView), totalPages: Math.ceil(total / query.pageSize) })
+    return c.json(pageView(rows.map(activityView), total, query.pageSize))
   })
 
   return app
